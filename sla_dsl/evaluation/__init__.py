@@ -15,6 +15,8 @@ Design notes
   not errors: the file is well formed, the facts disagree. They are reported in
   ``violations`` with kind ``data`` and the line, and the explanation of the
   affected row says how it was read. Nothing is silently dropped or repaired.
+  Each is listed by the report whose period holds its event's time, as any
+  other violation by its own period (:meth:`.common.Ctx.bad_data`).
 * Versions (Article 5): each incident is judged under the version in force at
   its clock start, each outage at its start, each stop at its start, each
   backup day at its 00:00. The report header names the version in force at

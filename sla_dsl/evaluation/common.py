@@ -546,7 +546,16 @@ class Ctx:
         ``note`` in the engine's English (the report words it in its language). A note that names lines
         itself gives ``key``, the same words without them (see :mod:`.order`). The lines a note cites are
         named as the log names its events (:func:`~sla_dsl.report.data_notes.line_names`: a table's row in
-        its file)."""
+        its file).
+
+        Only a problem at an instant ``at`` in the period [from, to) is recorded: each is listed by one
+        report, the one whose period holds the event it is about, as every other violation is listed by
+        the period it happened or fell due in, whatever the period of the item it is about (a problem at
+        a December event of an outage begun in November is December's; one at a November event of an
+        outage still down in December, November's). A cumulative log judged month by month lists each
+        problem once, not again in every later month."""
+        if at is not None and not self.p0 <= at < self.p1:
+            return
         if note.line or note.other_line:
             cited = (note.line, note.other_line)
             note.lines = {lang: line_names(self.source, line, cited, lang) for lang in LANGS}

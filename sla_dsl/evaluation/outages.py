@@ -35,6 +35,18 @@ Design notes
   Its ``message`` names the rule as the report does: by its English label
   (``First report due ...``), else ``recovery notice`` for a version's only
   rule, or ``notice `NAME``` among several.
+* A notice breach is a violation of one period only, as a response breach is
+  (:func:`.incidents.in_period`): the one its due time falls in, not one the
+  outage is carried into after it (the earlier period listed it), nor one that
+  ends before it while the outage is still down at ``to`` (the next period
+  lists the outage again, and the breach). An outage that ended by ``to`` is
+  not listed again: its breach is this period's, whenever it falls due. The
+  row keeps its verdict as of ``as_of`` in each period that lists it; the
+  summary and the trend count it alike
+  (:func:`sla_dsl.report.settled.outage_counts_in`).
+* A planned stop's invalid notice is a violation of the period the stop starts
+  in (its notice was due before), not of the next one, which lists the stop
+  when it runs across ``from`` (:func:`sla_dsl.report.settled.stop_counts_in`).
 * A row's ``recognized_at`` is the log's first ``outage.recognized`` up to
   ``as_of``, whatever the rules count from (a rule ``after outage.started``
   does not make it the start) and with no rule at all; an excluded outage has
@@ -514,7 +526,7 @@ def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step]) -> _Notice:
     else:
         steps.append(step(text=f"no notice yet as of {rules.fmt(ctx.as_of)}: open", ref=ref))
         status = "open"
-    if status == "breached" and due >= ctx.p0:
+    if status == "breached" and _in_period(ctx, due, o.end):
         said = f"notified {notified}" if met is not None else "no notice"
         # the rule the violation is about, so the documents word it from its own label, due time and notice
         about = BreachedTarget(name=rule.name, kind="notify", met_at=met_at)
@@ -529,6 +541,13 @@ def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step]) -> _Notice:
             )
         )
     return _Notice(status, due, rec, met, due_at, rec_at, met_at)
+
+
+def _in_period(ctx: Ctx, settled: float, end: float | None) -> bool:
+    """Whether a notice breach settled at ``settled`` (its due time), of an outage ending at ``end`` (None:
+    still down), is a violation of this period: as :func:`.incidents.in_period` says of a response, an outage
+    is listed again by the next period while it is down at ``to`` (one that ended at ``to`` is not)."""
+    return settled >= ctx.p0 and (settled < ctx.p1 or (end is not None and end <= ctx.p1))
 
 
 # -- planned stops -------------------------------------------------------------------
@@ -640,7 +659,9 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
                     ref=ref,
                 )
             )
-            if not ok and (ctx.p0 <= start < ctx.p1 or (start < ctx.p0 < end)):
+            # (a stop running across `from` is listed again, but its notice was due before it started: the
+            # period it starts in has the violation)
+            if not ok and ctx.p0 <= start < ctx.p1:
                 ctx.violations.append(
                     Violation(
                         kind="stop_notice_invalid",

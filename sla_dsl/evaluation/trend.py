@@ -18,8 +18,10 @@ Design notes
   - incidents (responses, named targets, notices on incident events): those whose clock starts
     in the month, or started earlier and are not completed at its start (the contract's rule);
     counted on columns (a year holds hundreds of thousands);
-  - outages (their notices): those that start in the month or are open at its start; planned
-    stops: those whose window starts in it or runs across its start; backup days and windows:
+  - outages (their notices): those that start in the month or are open at its start, each notice
+    counted in one month only, as incidents' are (:func:`sla_dsl.report.settled.outage_counts_in`);
+    planned stops: those whose window starts in it (one running across its start is listed, its
+    notice counted in the month it starts in); backup days and windows:
     those whose first instant lies in it; zone problems, backups that state no zone, and how many
     backups of each kind were taken: the backups completed in it (each id's first completion, read
     from the log once: :func:`first_completions`), so a continuous kind none of whose backups
@@ -276,10 +278,13 @@ def _facts(
     model_at: Callable[[Span], PolicyModel],
     alone: Callable[[Span], Report],
     completions: Mapping[str, Sequence[float]],
+    after: float,
 ) -> list[MonthFacts]:
     """Per month, the facts its own report gives, from one judging over all of them (see the notes);
     ``model_at`` is the version in force at a month's start (its report's), ``alone`` judges a month alone,
-    ``completions`` are the backups' first completions per kind (:func:`first_completions`)."""
+    ``completions`` are the backups' first completions per kind (:func:`first_completions`), ``after`` the
+    start of the month after the last span (the report's ``to`` after its own months): each month leaves
+    to the next the notices settled from its start of the outages still down then, as its report does."""
     outages = judged.outages
     began = np.array([o.start.timestamp() for o in outages], np.float64)
     ended = np.array([_at(o.end) for o in outages], np.float64)
@@ -291,7 +296,7 @@ def _facts(
     zone = [v for v in judged.violations if v.kind in ("backup_zone", "data")]
     rows = {(p.service, p.when, p.start.timestamp(), p.end.timestamp()): p.ratio for p in judged.availability_periods}
     out: list[MonthFacts] = []
-    for s in spans:
+    for n, s in enumerate(spans):
         lo, hi = s.start, s.end
         keys = availability_keys(model_at(s))
         availability = {k: rows[(*k, lo, hi)] for k in keys if (*k, lo, hi) in rows}
@@ -310,6 +315,8 @@ def _facts(
                 zone_unstated=zone_unstated(v for v in zone if lo <= _at(v.at) < hi),
                 taken=_taken(completions, lo, hi),
                 availability=availability,
+                start=lo,
+                until=spans[n + 1].start if n + 1 < len(spans) else after,
             )
         )
     return out
@@ -347,7 +354,7 @@ def _assemble(
     else:
         tallies = [inside_tallies.get(s.month, {}) for s in inside]
     completions = first_completions(log)
-    facts = _facts(result.skeleton, inside, tz, model_at, alone, completions)
+    facts = _facts(result.skeleton, inside, tz, model_at, alone, completions, ctx.p1)
     if before:
         lo, hi = _dt(before[0].start, tz), _dt(before[-1].end, tz)
         copy = _copy(log, incidents=before_tallies is None)
@@ -357,7 +364,7 @@ def _assemble(
         else:
             early = [before_tallies.get(s.month, {}) for s in before]
         tallies = early + tallies
-        facts = _facts(earlier.skeleton, before, tz, model_at, alone, completions) + facts
+        facts = _facts(earlier.skeleton, before, tz, model_at, alone, completions, inside[0].start) + facts
     rows = [
         TrendMonth(
             month=span.month,

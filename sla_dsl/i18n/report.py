@@ -463,7 +463,7 @@ REPORT: dict[str, Msg] = {
         "event for unknown incident `{id}` (no incident.reported)",
     ),
     "report.data.unknown_outage": Msg(
-        "障害 `{id}` のイベントがありますが、そのサービス停止の開始（`outage.started`）の記録がありません",
+        "障害 `{id}` のイベントがありますが、その障害の発生（`outage.started`）の記録がありません",
         "event for unknown outage `{id}` (no outage.started)",
     ),
     "report.data.unknown_backup": Msg(
@@ -504,7 +504,7 @@ REPORT: dict[str, Msg] = {
         "incident `{id}` reported again; the first report counts",
     ),
     "report.data.started_again": Msg(
-        "障害 `{id}` のサービス停止の開始が再び記録されています。最初の記録を採ります",
+        "障害 `{id}` の発生が再び記録されています。最初の記録を採ります",
         "outage `{id}` started again; the first start counts",
     ),
     "report.data.ended_again": Msg(
@@ -517,7 +517,7 @@ REPORT: dict[str, Msg] = {
     ),
     "report.data.before": Msg("{event}が{first}より前に記録されています", "{event} before {first}"),
     "report.data.ended_before_started": Msg(
-        "サービスの再開（`outage.ended`、{end}）がサービス停止の開始（`outage.started`、{start}）より前です。"
+        "サービスの再開（`outage.ended`、{end}）が障害の発生（`outage.started`、{start}）より前です。"
         "再開していないものとして扱います",
         "outage.ended {end} before outage.started {start}; treated as still open",
     ),
@@ -664,7 +664,7 @@ REPORT: dict[str, Msg] = {
         "incident {id} is reported again; the first report counts",
     ),
     "report.data.labelled.started_again": Msg(
-        "障害{id}のサービス停止の開始が再び記録されています。最初の記録を採ります",
+        "障害{id}の発生が再び記録されています。最初の記録を採ります",
         "outage {id} is started again; the first start counts",
     ),
     "report.data.labelled.ended_again": Msg(
@@ -958,6 +958,7 @@ REPORT: dict[str, Msg] = {
     ),
     "explain.outage.ended.relabelled": Msg("{event}を記録（停止 {duration}）", "{event} recorded (down {duration})"),
     "explain.outage.notified.relabelled": Msg("{event}を記録（{verdict}）", "{event} recorded ({verdict})"),
+    "explain.outage.notified_counted.relabelled": Msg("{event}を記録（{verdict}）", "{event} recorded ({verdict})"),
     "explain.stop.announced.relabelled": Msg(
         "{event}を記録（{channel}、{verdict}）", "{event} recorded (by {channel}; {verdict})"
     ),
@@ -1048,19 +1049,26 @@ REPORT: dict[str, Msg] = {
     # (one rule's verdict on the notice, when several rules judge the outage)
     "explain.outage.rule_verdict": Msg("{rule}：{verdict}", "{rule}: {verdict}"),
     "explain.outage.no_notice": Msg("この時点で通知なし：{status}", "no notice by then: {status}"),
-    "explain.outage.excused": Msg(
-        "うち {duration} は除外時間（定期メンテナンス・通知済み計画停止）",
-        "{duration} of it in excused time (maintenance, noticed stop)",
+    # a first notice sent before the event the rule counts from ({event}, in words): it does not count, and
+    # none that counts was sent (said as `explain.outage.no_notice` is); a later one that counts
+    "explain.outage.early": Msg(
+        "目標の起算点である{event}より前のため、目標の達成に数えません",
+        "before {event}, which the target counts from: it does not count for the target",
+    ),
+    "explain.outage.early_plain": Msg(
+        "目標の起算点となるイベントより前のため、目標の達成に数えません",
+        "before the event the target counts from: it does not count for the target",
+    ),
+    "explain.outage.no_counted_notice": Msg(
+        "この時点で目標に数える通知なし：{status}", "no notice that counts for the target by then: {status}"
+    ),
+    "explain.outage.notified_counted": Msg("障害状況の報告を通知（{verdict}）", "status report sent ({verdict})"),
+    # the time of an outage that is not downtime, with the reasons the outages table gives ({reasons})
+    "explain.outage.excused_why": Msg(
+        "うち {duration} は停止時間に数えません（{reasons}）", "{duration} of it is not downtime ({reasons})"
     ),
     # (the outage is itself excluded by an exclusion of the policy: none of it is downtime)
     "explain.outage.excluded_time": Msg("うち {duration} は停止時間に数えません", "{duration} of it is not downtime"),
-    # (the outage's service is provided in a calendar's hours: time outside them is not downtime either)
-    "explain.outage.excused_hours": Msg(
-        "うち {duration} はサービス提供時間帯（「{calendar}」の営業時間）の外、"
-        "または除外時間（定期メンテナンス・通知済み計画停止）",
-        "{duration} of it outside the service hours (the open hours of “{calendar}”) or in excused time "
-        "(maintenance, noticed stop)",
-    ),
     "explain.outage.overlap": Msg(
         "他の障害と重なる時間は合計の停止時間では1回だけ数えます",
         "time overlapping another outage counts once in the total downtime",

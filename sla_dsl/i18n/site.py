@@ -325,7 +325,8 @@ SITE: dict[str, Msg] = {
         ja="回避策または問題解決に必要な情報の受領", en="the receipt of a workaround or the information needed"
     ),
     "site.event.incident.reprioritized": Msg(ja="優先度の変更", en="a change of priority"),
-    "site.event.outage.started": Msg(ja="サービス停止の開始", en="the start of the stop"),
+    # (an outage's start: never "stop", which is a planned stop's word)
+    "site.event.outage.started": Msg(ja="障害の発生", en="the start of the outage"),
     "site.event.outage.ended": Msg(ja="サービスの再開", en="the service's return"),
     "site.event.outage.recognized": Msg(ja="当社が障害を認知した時点", en="the Company's recognition of the failure"),
     "site.event.outage.notified": Msg(ja="障害状況の一報の通知", en="the first report of the failure's status"),

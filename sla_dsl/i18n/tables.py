@@ -117,6 +117,19 @@ TABLES: dict[str, Msg] = {
     "report.outages.outside_hours": Msg(
         "{event}が{calendar}外のため通知目標の対象外", "{event} outside {calendar}: no notice target"
     ),
+    # a notice the rule does not count (sent before the event it counts from), in the notice column, and the
+    # note under the table saying why ({event}: the events those rules count from, in words)
+    "report.outages.early": Msg("{time}（目標に数えない）", "{time} (not counted)"),
+    "report.outages.early_note": Msg(
+        "「目標に数えない」とした通知は、通知目標の起算点である{event}より前に送られたため、目標の達成に数えません。",
+        "A notice marked “not counted” was sent before {event}, which its notice target counts from: it does not "
+        "meet the target.",
+    ),
+    "report.outages.early_note.plain": Msg(
+        "「目標に数えない」とした通知は、通知目標の起算点となるイベントより前に送られたため、目標の達成に数えません。",
+        "A notice marked “not counted” was sent before the event its notice target counts from: it does not meet "
+        "the target.",
+    ),
     # the outages table of a policy with several services: the service each outage is of, in a column when
     # the outages listed are of different services (an outage naming none counts against every measured
     # service), else in a note under the table

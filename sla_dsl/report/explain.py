@@ -16,6 +16,12 @@ Design notes
   lies in that does not excuse it, and why (its notice, as the report's planned-stop table says it, or the
   service's hours do not leave planned stops out); planned work in no announced stop's window says that
   none was announced, planned work partly in one how much lies outside them (:func:`_why_counted`).
+* An outage's first notice is said with what it meant for each rule that judged it; one sent before the
+  event a rule counts from (a first report before the recognition) says it does not count for it, a later
+  notice the rule counts is said with its verdict, and with none the first rule's missing notice is said
+  as for an outage with no notice (:func:`_notice_steps`). Its time not downtime is said with the reasons
+  the outages table gives (:class:`~.outage_reasons.NotCounted`): an overlapping excluded outage is never
+  called maintenance.
 * Lines are ``(time, sentence)``; the sentences of one instant are joined on
   one line, the lines sorted by time, and a time is written once, at the
   start of its line. The article the rule comes from is named once, above the
@@ -82,12 +88,12 @@ from ..errors import InputError
 from ..events.schema import BUILTIN_COUNT, PAYLOAD, RANK, TYPES, Rec
 from ..i18n import format_date
 from ..lang import model as m
-from ..policy.compiled import Policy
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .conditions import attribute_label, value_label
 from .escape import printable
 from .incident_rows import AttributeChange
 from .operations import (
+    JUDGED,
     first_rule,
     no_target,
     notice_fault,
@@ -97,6 +103,7 @@ from .operations import (
     stop_reason,
     to_the_second,
 )
+from .outage_reasons import NotCounted
 from .targets import target_steps
 from .violation_words import (
     counts_elapsed,
@@ -496,6 +503,7 @@ def _risk_percent(w: PolicyWords) -> float | None:
 
 
 def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
+    words = w  # (the report's, as its outages table words the time not counted)
     w = w.for_row(o)  # the version that judged the row: its target, calendar and rules
     p = report.period
     sec = to_the_second(report)  # (as the report's outage table: h:mm:ss when some figure has seconds)
@@ -527,18 +535,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         steps.append((o.recognized_at, _step(w, "outage.recognized", "explain.outage.recognized")))
     if o.notice_due is not None:
         steps.append((o.notice_due, w.m("explain.outage.notice_due_line", rule=notice)))
-    if o.notified_at is not None:
-        verdicts = _notice_verdicts(o, report, w)
-        sent = (
-            _step(w, "outage.notified", "explain.outage.notified", verdict=verdicts)
-            if verdicts
-            else _step(w, "outage.notified", "explain.outage.notified_plain")
-        )
-        steps.append((o.notified_at, sent))
-    elif o.notice_status in ("breached", "open"):
-        steps.append(
-            (report.period.as_of, w.m("explain.outage.no_notice", status=w.m(f"report.notice.{o.notice_status}")))
-        )
+    steps += _notice_steps(o, report, w)
     # why the first rule set no target, notice sent or not: dated when that holds from (an event the rule
     # counts from not there by ``as_of``: then, without repeating that the outage goes on)
     if o.notice_status == "not_applicable":
@@ -547,7 +544,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     elif o.notice_status == "excluded":
         steps.append((o.start, _notice_words(o, w)))
     if o.excused_minutes:
-        steps.append((o.start, _excused(o, report, w, sec)))
+        steps.append((o.start, _excused(o, report, words, sec)))
     steps += _why_counted(o, report, w, sec)  # (a cause excuses nothing: a stop's window it meets, and why)
     start, end = instant(o.start), instant(o.end or report.period.as_of)
     if any(
@@ -619,26 +616,95 @@ def _why_counted(o: OutageRow, report: Report, w: PolicyWords, sec: bool) -> lis
     return steps
 
 
-def _notice_verdicts(o: OutageRow, report: Report, w: PolicyWords) -> str:
-    """What the outage's notice meant for each notification rule that judged it (in time, or how late
-    in the rule's own time: elapsed for ``within 4 hours``); each named by its label when several rules
-    judge the outage; empty when none did (the first rule did not apply: the notice is just sent)."""
-    judged = [(n.name, n.due) for n in o.notices if n.status in ("met", "breached") and n.due is not None]
-    if not judged and not o.notices and o.notice_due is not None:  # (a row without its notices: the first rule)
-        first = next((n for n in w.model.notifications if n.after.startswith("outage.")), None) if w.model else None
-        judged = [(first.name if first is not None else "", o.notice_due)]
-    said: list[str] = []
-    for name, due in judged:
-        rule = notify_rule(w, name)
-        if o.notified_at is not None and instant(o.notified_at) > instant(due):
-            late = lateness(report, w, due, o.notified_at, rule.within if rule is not None else None)
-            verdict = late_said(w, late, "explain.late")
+class _Judged(NamedTuple):
+    """A notification rule's verdict on an outage's notices: the rule's name, its due time, the notice it
+    counts (the one that met it or came late: its ``met_at``; None: none yet) and its status."""
+
+    name: str
+    due: dt.datetime | None
+    counted: dt.datetime | None
+    status: str
+
+
+def _judged(o: OutageRow, w: PolicyWords) -> list[_Judged]:
+    """The notification rules that judged the outage's notices (met, breached, open), in the policy's order;
+    a row without its notices (read back) has its first rule's in its own fields, its first notice counted."""
+    if o.notices:
+        return [_Judged(n.name, n.due, n.met_at, n.status) for n in o.notices if n.status in JUDGED]
+    if o.notice_status not in JUDGED:
+        return []
+    first = first_rule(o, w)
+    counted = o.notified_at if o.notice_status != "open" else None
+    return [_Judged(first.name if first is not None else "", o.notice_due, counted, o.notice_status)]
+
+
+def _notice_steps(o: OutageRow, report: Report, w: PolicyWords) -> list[tuple[dt.datetime | None, str]]:
+    """The steps of an outage's notices: its first notice (``notified_at``) with what it meant for each
+    notification rule that judged it (in time, or how late in the rule's own time: elapsed for ``within 4
+    hours``), or that it was sent before the event a rule counts from and does not count for it (a first
+    report before the recognition of the failure: :mod:`sla_dsl.evaluation.outages`); the notice a rule
+    counts when that is a later one, with its verdict; and, when the first rule counts none, that none was
+    sent by then, as for an outage with no notice at all. Each verdict is named by its rule's label when
+    several rules judge the outage; a first notice no rule judged (none applied) is just sent."""
+    first_at = o.notified_at
+    several = len(o.notices) > 1
+    on_first: list[str] = []
+    later: dict[dt.datetime, tuple[dt.datetime, str, list[str]]] = {}
+    for j in _judged(o, w):
+        rule = notify_rule(w, j.name)
+        met_by = rule.met_by if rule is not None else _NOTIFIED
+        counts_first = (
+            j.counted is not None
+            and first_at is not None
+            and instant(j.counted) == instant(first_at)
+            and met_by == _NOTIFIED
+        )
+
+        def named(verdict: str, name: str = j.name, rule: m.Notify | None = rule) -> str:
+            label = notify_label(w, name, rule)
+            return w.m("explain.outage.rule_verdict", rule=label, verdict=verdict) if several else verdict
+
+        if first_at is not None and met_by == _NOTIFIED and not counts_first:  # (sent before it counts from)
+            after = rule.after if rule is not None else ""
+            early = (
+                w.m("explain.outage.early", event=w.event_plain(after)) if after else w.m("explain.outage.early_plain")
+            )
+            on_first.append(named(early))
+        if j.counted is None or j.due is None or j.status not in ("met", "breached"):
+            continue
+        if instant(j.counted) > instant(j.due):
+            late = lateness(report, w, j.due, j.counted, rule.within if rule is not None else None)
+            verdict = named(late_said(w, late, "explain.late"))
         else:
-            verdict = w.m("explain.in_time")
-        if len(o.notices) > 1:
-            verdict = w.m("explain.outage.rule_verdict", rule=notify_label(w, name, rule), verdict=verdict)
-        said.append(verdict)
-    return ("、" if w.lang == "ja" else "; ").join(said)
+            verdict = named(w.m("explain.in_time"))
+        if counts_first:
+            on_first.append(verdict)
+        else:
+            later.setdefault(instant(j.counted), (j.counted, met_by, []))[2].append(verdict)
+    sep = "、" if w.lang == "ja" else "; "
+    steps: list[tuple[dt.datetime | None, str]] = []
+    if first_at is not None:
+        said = (
+            _step(w, _NOTIFIED, "explain.outage.notified", verdict=sep.join(on_first))
+            if on_first
+            else _step(w, _NOTIFIED, "explain.outage.notified_plain")
+        )
+        steps.append((first_at, said))
+    for at, met_by, verdicts in later.values():
+        if met_by == _NOTIFIED:  # a later notice, the one the rule counts
+            steps.append((at, _step(w, _NOTIFIED, "explain.outage.notified_counted", verdict=sep.join(verdicts))))
+        else:  # (a rule met by another event: that event's, in its words)
+            event = w.event_plain(met_by)
+            steps.append((at, w.m("explain.outage.notified.relabelled", event=event, verdict=sep.join(verdicts))))
+    first = o.notices[0].met_at if o.notices else (o.notified_at if o.notice_status != "open" else None)
+    if first is None and o.notice_status in ("breached", "open"):  # (the first rule counts no notice by then)
+        key = "explain.outage.no_notice" if first_at is None else "explain.outage.no_counted_notice"
+        steps.append((report.period.as_of, w.m(key, status=w.m(f"report.notice.{o.notice_status}"))))
+    return steps
+
+
+#: the event a notice of an outage is, unless its rule says ``met by`` another
+_NOTIFIED = "outage.notified"
 
 
 def _outside_period(o: OutageRow, report: Report, w: PolicyWords, sec: bool) -> list[tuple[dt.datetime, str]]:
@@ -660,27 +726,15 @@ def _outside_period(o: OutageRow, report: Report, w: PolicyWords, sec: bool) -> 
 
 
 def _excused(o: OutageRow, report: Report, w: PolicyWords, sec: bool = False) -> str:
-    """The step on an outage's minutes that are not downtime; for a service provided in a calendar's
-    hours (the service the outage names, else the one ``availability`` measures), some may be outside
-    them: said only when the outage's time in the period does leave them (a calendar open around the
-    clock, Click So-ko's ``24時間365日``, never does)."""
+    """The step on an outage's minutes that are not downtime (``excused_minutes``), with the reasons the
+    report's outages table gives beside its downtime (:class:`~.outage_reasons.NotCounted`, with the words
+    ``w`` of the report): each stretch in a maintenance window, a noticed stop, an overlapping excluded
+    outage or excused emergency, or outside its service's hours, with its time; an outage itself excluded
+    (the step before says under which article) has none of its time counted."""
     duration = minutes_shown(o.excused_minutes, sec)
     if o.notice_status == "excluded":  # (the outage itself is excluded under Article 4: the step before says so)
         return w.m("explain.outage.excluded_time", duration=duration)
-    name = o.service or report.availability.service
-    svc = next((s for s in (w.model.services if w.model else ()) if s.name == name), None)
-    calendar = svc.hours.calendar if svc is not None and not svc.hours.always else None
-    if calendar is None or w.policy is None or not _leaves_hours(o, report, w.policy, calendar):
-        return w.m("explain.outage.excused", duration=duration)
-    return w.m("explain.outage.excused_hours", duration=duration, calendar=w.calendar_label(calendar))
-
-
-def _leaves_hours(o: OutageRow, report: Report, policy: Policy, calendar: str) -> bool:
-    """Whether some of the outage's time in the period up to ``as_of`` is outside ``calendar``'s hours."""
-    p = report.period
-    start = max(instant(o.start), instant(p.start))
-    end = min(instant(o.end or p.as_of), instant(p.as_of), instant(p.end))
-    return end > start and policy.business_time_between(start, end, calendar) < end - start
+    return w.m("explain.outage.excused_why", duration=duration, reasons=NotCounted(report, w, sec)(o, False))
 
 
 def _same_service(a: OutageRow, b: OutageRow) -> bool:

@@ -29,6 +29,11 @@ Design notes
   notice columns (:class:`.outage_reasons.NotCounted`): its cause excluded under the article its
   exclusion cites, the minutes in maintenance, a noticed planned stop, outside the service's hours,
   outside the period.
+* A notice's column shows the notice its rule counts (``met_at``: the one that met it or came late); with
+  none, the outage's first notice (``notified_at``), marked not counted when the rule judged the outage
+  and so does not count it, sent before the event the rule counts from (a first report before the
+  recognition of the failure), with a note under the table saying so (:func:`notice_sent`): it never
+  stands as the notice that met the target beside ``late``.
 * A notice is named as the summary names its rule, by its label (:func:`notice_name`): a policy whose
   one rule on outages is a first report has no "recovery notice" in its report. The table is headed
   after that rule (``Outages and notices (First report)``: :func:`outages_title`), or "Outages and
@@ -160,6 +165,7 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
     why = [said(o) for o in report.outages]
     rows: list[list[Cell]] = []
     joined: list[int] = []
+    early: list[OutageRow] = []  # (those whose notice shown was sent before the event its rule counts from)
     for o, off in zip(report.outages, why, strict=True):
         head: list[Cell] = [
             o.id,
@@ -174,14 +180,23 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
             joined.append(0)
             continue
         if not several:
-            rows.append(
-                [*head, t(o.notice_due), t(o.notified_at), Mark(notice_reason(o, w), tone.get(o.notice_status, ""))]
-            )
+            first = o.notices[0] if o.notices else None
+            sent = notice_sent(o, first, rule_model(w.for_row(o), first.name) if first is not None else None)
+            early += [o] if sent.early else []
+            reason = Mark(notice_reason(o, w), tone.get(o.notice_status, ""))
+            rows.append([*head, t(o.notice_due), _sent_cell(sent, t, w), reason])
             joined.append(0)
             continue
-        for k, (label, due, sent, reason, status) in enumerate(rule_notices(o, w)):
+        for k, line in enumerate(rule_notices(o, w)):
+            early += [o] if line.sent.early and k == 0 else []
             rows.append(
-                [*(head if k == 0 else [""] * len(head)), label, t(due), t(sent), Mark(reason, tone.get(status, ""))]
+                [
+                    *(head if k == 0 else [""] * len(head)),
+                    line.label,
+                    t(line.due),
+                    _sent_cell(line.sent, t, w),
+                    Mark(line.reason, tone.get(line.status, "")),
+                ]
             )
             joined.append(len(head) if k else 0)
     # the times of `outage.notified` (each rule's own event on a line per rule): headed by the policy's words
@@ -200,7 +215,7 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
         *([w.m("report.notice_due"), notified, w.m("report.notice")] if noticed else []),
     ]
     spans = tuple(joined) if any(joined) else ()
-    notes = (*overlap_notes(report, w), *([note] if note is not None else []))
+    notes = (*overlap_notes(report, w), *([note] if note is not None else []), *_early_note(early, w))
     if not services:
         notes = (*_one_service_note(report, w), *notes)
     return Part(outages_title(report, w), header, rows, notes, "outages", (4 if services else 3,), spans)
@@ -231,14 +246,65 @@ def _one_service_note(report: Report, w: PolicyWords) -> tuple[str, ...]:
     return (w.m("report.outages.one_service", service=w.service_label(key)),)
 
 
+#: the verdicts of a notification rule that judged an outage's notices: one sent before the event the rule
+#: counts from does not count for it (:mod:`sla_dsl.evaluation.outages`)
+JUDGED = frozenset({"met", "breached", "open"})
+
+
+class Sent(NamedTuple):
+    """The notice an outage's line shows for a notification rule."""
+
+    #: the notice that met the rule, or came late; with none, the outage's first notice (``notified_at``)
+    at: dt.datetime | None
+    #: ``at`` is the first notice and the rule, which judged the outage, does not count it: it was sent
+    #: before the event the rule counts from (a first report before the recognition of the failure)
+    early: bool = False
+
+
+def notice_sent(o: OutageRow, n: TargetRow | None, rule: lm.Notify | None) -> Sent:
+    """The notice a line of ``o`` shows for notification rule ``n`` (``rule``: its model, None when not at
+    hand): the one that met it or came late (``met_at``); with none, the outage's first notice, said
+    ``early`` when the rule judged the outage (met, breached, open) and is met by ``outage.notified``: a
+    notice the rule does not count. ``n`` None (a row read back without its notices): the first notice."""
+    if n is None:
+        return Sent(o.notified_at)
+    if n.met_at is not None:
+        return Sent(n.met_at)
+    met_by = rule.met_by if rule is not None else "outage.notified"
+    return Sent(o.notified_at, o.notified_at is not None and n.status in JUDGED and met_by == "outage.notified")
+
+
+def _sent_cell(sent: Sent, t: Times, w: PolicyWords) -> str:
+    """A notice's time; one its rule does not count, marked so (:func:`_early_note` says why)."""
+    return w.m("report.outages.early", time=t(sent.at)) if sent.early else t(sent.at)
+
+
+def _early_note(early: list[OutageRow], w: PolicyWords) -> tuple[str, ...]:
+    """Why a notice marked not counted does not meet its rule: sent before the event the rule counts from
+    (each such event by its words, as the version that judged the outage names it); none when none is."""
+    events: list[str] = []
+    for o in early:
+        v = w.for_row(o)
+        first = o.notices[0] if o.notices else None
+        rule = rule_model(v, first.name) if first is not None else None
+        said = v.event_plain(rule.after) if rule is not None else ""
+        if said and said not in events:
+            events.append(said)
+    if not early:
+        return ()
+    if not events:
+        return (w.m("report.outages.early_note.plain"),)
+    return (w.m("report.outages.early_note", event=w.m("report.target.or").join(events)),)
+
+
 class RuleNotice(NamedTuple):
     """One notification rule's line of an outage."""
 
     #: the rule's label (its name in backticks when it has none)
     label: str
     due: dt.datetime | None
-    #: the notice that met the rule, or came late
-    sent: dt.datetime | None
+    #: the notice that met the rule, or came late (on the first line with none: the outage's first notice)
+    sent: Sent
     #: the verdict in words
     reason: str
     #: the verdict (``met``, ``breached``, ``open``, ``not_applicable``, ``excluded``)
@@ -248,20 +314,21 @@ class RuleNotice(NamedTuple):
 def rule_notices(o: OutageRow, w: PolicyWords) -> list[RuleNotice]:
     """Each notification rule's verdict on ``o`` (its ``notices``, in the policy's order), worded from the
     version that judged it; the first rule's from the row's own fields (:func:`notice_reason`), as the
-    table of a policy with one rule says it. A notice sent that no rule's line shows (no rule applied)
-    stands on the first line, as it does in that table; an outage without notices has one line."""
+    table of a policy with one rule says it. A notice sent that no rule's line shows (no rule met it or
+    came late) stands on the first line, as it does in that table, marked when that rule does not count it
+    (:func:`notice_sent`); an outage without notices has one line."""
     v = w.for_row(o)
     if not o.notices:
-        return [RuleNotice("-", o.notice_due, o.notified_at, notice_reason(o, v), o.notice_status)]
+        return [RuleNotice("-", o.notice_due, Sent(o.notified_at), notice_reason(o, v), o.notice_status)]
     out: list[RuleNotice] = []
     for k, n in enumerate(o.notices):
         rule = rule_model(v, n.name)
         label = (rule.label.text(v.lang) if rule is not None else "") or f"`{n.name}`"
         first = k == 0 and n.status == o.notice_status
         reason = notice_reason(o, v) if first else rule_reason(o, n, rule, v)
-        out.append(RuleNotice(label, n.due, n.met_at, reason, n.status))
-    if o.notified_at is not None and all(x.sent is None for x in out):
-        out[0] = out[0]._replace(sent=o.notified_at)
+        out.append(RuleNotice(label, n.due, Sent(n.met_at), reason, n.status))
+    if o.notified_at is not None and all(x.sent.at is None for x in out):
+        out[0] = out[0]._replace(sent=notice_sent(o, o.notices[0], rule_model(v, o.notices[0].name)))
     return out
 
 
@@ -394,14 +461,17 @@ def counts_against(o: OutageRow, service: str | None) -> bool:
 def overlap_notes(report: Report, w: PolicyWords) -> tuple[str, ...]:
     """The note that overlapping outages count once, when the own downtimes of the outages that count
     against the service ``availability`` measures add to more than its total (other services' outages
-    are not in that total, so not in the sum either)."""
+    are not in that total, so not in the sum either): naming that service when the report measures
+    several, or lists an outage of another service (of one it does not measure: the outages table's
+    downtimes then add to more than the sum the note gives)."""
     a = report.availability
     own = sum(o.downtime_minutes for o in report.outages if counts_against(o, a.service))
     sec = to_the_second(report)
     said = {"sum": hours_minutes(own, sec), "total": hours_minutes(a.downtime_minutes, sec)}
     if said["sum"] == said["total"]:
         return ()
-    if a.service is not None and several_services(report):
+    others = any(not counts_against(o, a.service) for o in report.outages)
+    if a.service is not None and (others or several_services(report)):
         return (w.m("report.overlap_note_service", service=w.service_label(a.service), **said),)
     return (w.m("report.overlap_note", **said),)
 

@@ -19,6 +19,9 @@ Design notes
   no stretch before it counted, so that they add up to the row's ``excused_minutes``. When they do not
   (a row read back from a JSON without the policy that judged it), the minutes are said in one, in the
   words of the availability table's row of excused time.
+* ``sla explain`` of an outage says its excused minutes in these words too (without the part outside the
+  period, which it says in a step of its own), so that it never calls an overlapping excluded outage
+  maintenance.
 * What the stretches are taken from (the maintenance windows, the noticed stops, the outages an
   exclusion or the planned-stop rule takes out) is gathered once per report, and only when some outage
   has excused minutes; an outage's candidates are found by bisection, so a year's thousands of
@@ -99,10 +102,12 @@ class NotCounted:
         self._services: dict[str, tuple[PolicyWords, lm.Service | None]] = {}
         self._gathered: tuple[_Stretches, _Stretches, _Stretches, _Stretches] | None = None
 
-    def __call__(self, o: OutageRow) -> str:
+    def __call__(self, o: OutageRow, outside_period: bool = True) -> str:
         """The reasons ``o`` counts less than it lasted, each with its time (``定期メンテナンス：1:00``),
         joined; the outage itself excluded under the article its exclusion cites (``第4条により適用外
-        （お客様の故意または過失）：3:00``); its part outside the period. Empty: it counts all of it."""
+        （お客様の故意または過失）：3:00``); its part outside the period, unless ``outside_period`` is false
+        (its ``excused_minutes`` alone, as ``sla explain`` says them: a step of its own says that part).
+        Empty: it counts all of it."""
         w = self.w
         start, end = _span(o, self.report)
         a, b = max(start, self.lo), min(end, self.hi)
@@ -118,7 +123,7 @@ class NotCounted:
                 found = self._stretches(o, a, b) if b > a else None
                 reasons = found if found is not None else [(self._excused_words(o), o.excused_minutes)]
         outside = (end - start - max(0.0, b - a)) / 60
-        if outside > _SLACK:
+        if outside > _SLACK and outside_period:
             reasons.append((w.m("report.outages.off.outside"), outside))
         shown = [
             w.m("report.outages.off", reason=text, duration=hours_minutes(m, self.seconds or 0 < round(m * 60) < 60))

@@ -136,7 +136,16 @@ from .operations import (
 )
 from .parts import IncidentLike, Part
 from .rows import compact
-from .settled import clock_of, counts_in, done_of, earlier_responses, later_responses, target_settled
+from .settled import (
+    clock_of,
+    counts_in,
+    done_of,
+    earlier_responses,
+    later_responses,
+    outage_notice_counts,
+    stop_counts_in,
+    target_settled,
+)
 from .target_names import target_commitment
 from .trend import FigureKey, continuous_label, measured_services, named_targets
 from .violation_words import (
@@ -353,10 +362,18 @@ def _notice_counts(report: Report, name: str, on_incidents: bool, counted: Count
     """How many records a notify rule judged met, breached, open: from the outages' ``notices``, or for a
     rule on incident events from the listed incidents' ``targets`` (``counted.notices``:
     :func:`target_counts`, of the incidents :func:`sections` is given, never the report's own
-    rows, which a report from ``sla evaluate`` leaves empty)."""
+    rows, which a report from ``sla evaluate`` leaves empty). An outage's notice counts in one period only,
+    as an incident's does (:func:`.settled.outage_notice_counts`): not one an outage carried over settled before
+    ``from``, nor one settled at or after ``to`` of an outage still down then (the next period counts it)."""
     if on_incidents:
         return counted.notices.get(name, Counter())
-    return Counter(t.status for o in report.outages for t in o.notices if t.kind == "notify" and t.name == name)
+    t0, t1 = report.period.start.timestamp(), report.period.end.timestamp()
+    return Counter(
+        t.status
+        for o in report.outages
+        for t in o.notices
+        if t.kind == "notify" and t.name == name and outage_notice_counts(o, t, t0, t1)
+    )
 
 
 def notice_target(w: PolicyWords, n: lm.Notify) -> str:
@@ -1018,16 +1035,17 @@ def _summary(
                 ]
             )
         sws = judged_by(report, w, report.planned_stops)  # (and those that judged a stop begun before `from`)
+        # (a stop running across `from` is listed, but its notice was judged by the period it starts in)
+        t0 = report.period.start.timestamp()
+        stops = [s for s in report.planned_stops if stop_counts_in(s.start.timestamp(), t0)]
         for pw, ps in every_rule(given, lambda m: m.planned_stops, lambda p: p.name):
-            ok = sum(s.notice_ok for s in report.planned_stops)
+            ok = sum(s.notice_ok for s in stops)
             rows.append(
                 [
                     w.m("report.commit.stops"),
                     _during(sws, w, _stop_text(ps.name)) or stop_target(pw, ps),
-                    w.m("report.result.stops", ok=ok, total=len(report.planned_stops))
-                    if report.planned_stops
-                    else w.m("report.result.nothing"),
-                    _verdict(w, len(report.planned_stops) - ok, judged=len(report.planned_stops)),
+                    w.m("report.result.stops", ok=ok, total=len(stops)) if stops else w.m("report.result.nothing"),
+                    _verdict(w, len(stops) - ok, judged=len(stops)),
                     w.article(ps.ref),
                 ]
             )

@@ -21,6 +21,14 @@ Design notes
   raised to P1 on 2 December is breached from 2 December, counted (and listed among the violations) in
   December's report only, whatever the ``as_of``; November's lists the incident with its verdict and
   says how many it left to the next period. So each month's trend figure is that month's own report's.
+* An outage's notices (each notification rule on an outage event) count alike (:func:`outage_counts_in`):
+  a notice met when it was sent, breached at its due time; a report lists every outage that starts in
+  its period or is still down at ``from``, so a notice settled before ``from`` of an outage carried over
+  was counted by an earlier report, and one settled at or after ``to`` of an outage still down at ``to``
+  (listed again by the next period's report) is counted by the next one. An outage that ended before
+  ``to`` (or at it) is not listed again: its notice counts here, whenever it settles. A planned stop's
+  notice is settled at its deadline, before the stop starts: it counts in the period the stop starts in
+  (:func:`stop_counts_in`), never in a later one that lists the stop because it runs across ``from``.
 * The rows come as pydantic rows (``IncidentRow``, ``TargetRow``: times as datetimes) or as the
   evaluator's compact verdicts (``clock``, ``responded``, ``due``, ``completed``, ``met_at``: epoch
   seconds); :func:`epoch` reads either.
@@ -32,7 +40,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -43,7 +51,11 @@ __all__ = [
     "earlier_responses",
     "epoch",
     "later_responses",
+    "outage_counts_in",
+    "outage_notice",
+    "outage_notice_counts",
     "response_settled",
+    "stop_counts_in",
     "target_settled",
 ]
 
@@ -126,6 +138,48 @@ def counts_in(clock: float, settled: float, done: float, start: float, until: fl
     if clock < start and settled < start:
         return False
     return until is None or settled < until or done < until
+
+
+def outage_counts_in(began: float, settled: float, ended: float, start: float, until: float | None = None) -> bool:
+    """Whether a notice verdict settled at ``settled`` (+inf: not settled, open or not judged), of an outage
+    (from ``began`` to ``ended``, +inf while it is down) that a period from ``start`` lists, counts in that
+    period: as :func:`counts_in` counts an incident's, the outage listed again by a period from ``until``
+    when it is still down then (one that ended at ``until`` itself is not). ``until`` None: no period follows."""
+    if began < start and settled < start:
+        return False
+    return until is None or settled < until or ended <= until
+
+
+def outage_notice(row: Any, name: str, first: bool) -> Any:
+    """The verdict of notification rule ``name`` on outage ``row`` (a ``TargetRow`` of its ``notices``); for
+    the first rule on outage events of a row without them (read back from an older JSON), one made from the
+    row's own ``notice_*`` fields; None when the row has none."""
+    found = next((n for n in row.notices if n.name == name), None)
+    if found is not None or not first:
+        return found
+    met = row.notified_at if row.notice_status in ("met", "breached") else None
+    return _Notice(row.notice_status, row.notice_due, met)
+
+
+class _Notice(NamedTuple):
+    """A notice verdict from an outage row's ``notice_*`` fields (:func:`outage_notice`)."""
+
+    status: str
+    due: dt.datetime | None
+    met_at: dt.datetime | None
+
+
+def outage_notice_counts(row: Any, notice: Any, start: float, until: float | None) -> bool:
+    """Whether ``notice``, a verdict of outage ``row``, counts in the period from ``start`` (see
+    :func:`outage_counts_in`; one not judged, open or not applicable, counts in every report listing it)."""
+    judged = notice.status in ("met", "breached")
+    return outage_counts_in(epoch(row.start), target_settled(notice), epoch(row.end), start, until if judged else None)
+
+
+def stop_counts_in(began: float, start: float) -> bool:
+    """Whether the notice verdict of a planned stop beginning at ``began`` counts in a report from ``start``
+    that lists it: settled at its deadline, before the stop starts, so only in the period the stop starts in."""
+    return began >= start
 
 
 def earlier_responses(incidents: Sequence[Any], start: dt.datetime) -> dict[str, Counter[str]]:

@@ -9,8 +9,11 @@ Design notes
   named target of a priority (``first reply within 30 business minutes on chat``) the incidents
   whose target is met of those judged; per notification rule (on outages, or on incident
   events) the notices met of those judged; the planned stops whose notice is valid of those
-  listed; per measured service and target (the one without ``when``, then each with ``when``)
-  the availability the summary shows (its lowest measurement period); per backup kind the days
+  that start in the month; each notice in one month only, as the summary counts it (an outage's
+  notice settled before the month of an outage carried into it, or from the next month's start
+  of an outage still down then, is the other month's: :func:`.settled.outage_counts_in`); per
+  measured service and target (the one without ``when``, then each with ``when``) the
+  availability the summary shows (its lowest measurement period); per backup kind the days
   (or windows of N hours) taken of those judged (``ok`` or ``missed``, not ``pending``), or for
   a continuous kind the backups in the primary zone (``faults``) and those that state no zone
   (``unverified``, not judged), both null when none of the kind completed in the month: nothing
@@ -50,7 +53,16 @@ from ..i18n import format_date, format_month
 from ..lang import model as lm
 from . import BackupRow, OutageRow, Report, StopRow, TrendFigure, TrendMonth, periods
 from .parts import Part
-from .settled import clock_of, counts_in, done_of, response_settled, target_settled
+from .settled import (
+    clock_of,
+    counts_in,
+    done_of,
+    outage_notice,
+    outage_notice_counts,
+    response_settled,
+    stop_counts_in,
+    target_settled,
+)
 from .target_names import target_commitment
 from .words import Cell, Mark, PolicyWords, percent_against
 
@@ -115,6 +127,12 @@ class MonthFacts(NamedTuple):
     taken: Mapping[str, int] | None
     #: per (service, ``when`` as written or None), the availability figure the summary shows
     availability: Mapping[tuple[str, str | None], float]
+    #: the month's first instant (its report's ``from``): a notice an outage or stop carried into it settled
+    #: before it is an earlier month's (:func:`.settled.outage_counts_in`, :func:`.settled.stop_counts_in`)
+    start: float = -math.inf
+    #: where the month after it starts (the report's ``to`` for its last month): a notice settled then or
+    #: later of an outage still down is that month's; None: no month follows
+    until: float | None = None
 
 
 def _ratio(met: int, judged: int) -> float | None:
@@ -226,7 +244,8 @@ def zone_unstated(violations: Iterable[Any]) -> dict[str, int]:
 
 
 def facts_of(report: Report, model: lm.PolicyModel | None) -> MonthFacts:
-    """The facts of one month's own report (the reference the evaluator's one pass is tested against)."""
+    """The facts of one month's own report (the reference the evaluator's one pass is tested against): its
+    notices counted as its summary counts them, from its ``from`` until its ``to``."""
     return MonthFacts(
         outages=report.outages,
         stops=report.planned_stops,
@@ -235,6 +254,8 @@ def facts_of(report: Report, model: lm.PolicyModel | None) -> MonthFacts:
         zone_unstated=zone_unstated(v for v in report.violations if v.kind == "data"),
         taken=report.backups_taken,
         availability={(s, w): periods.service_figure(report, s, w) for s, w in availability_keys(model)},
+        start=report.period.start.timestamp(),
+        until=report.period.end.timestamp(),
     )
 
 
@@ -272,15 +293,17 @@ def figures(facts: MonthFacts, model: lm.PolicyModel | None, tally: Tally) -> li
             out.append(counted("notice", rule.name, tally.get(FigureKey("notice", rule.name), none)))
             continue
         first = rule is on_outages[0]  # (its verdict is also the outage's own notice_status)
+        # each notice in one month only, as the summary counts it (:func:`.settled.outage_notice_counts`)
+        notices = [(o, outage_notice(o, rule.name, first)) for o in facts.outages]
         statuses = [
-            next((n.status for n in o.notices if n.name == rule.name), o.notice_status if first else None)
-            for o in facts.outages
+            n.status for o, n in notices if n is not None and outage_notice_counts(o, n, facts.start, facts.until)
         ]
         out.append(
             counted("notice", rule.name, Count(statuses.count("met"), sum(s in ("met", "breached") for s in statuses)))
         )
+    stops = [s for s in facts.stops if stop_counts_in(s.start.timestamp(), facts.start)]  # (not those carried in)
     for ps in model.planned_stops if model else ():
-        out.append(counted("stop_notice", ps.name, Count(sum(s.notice_ok for s in facts.stops), len(facts.stops))))
+        out.append(counted("stop_notice", ps.name, Count(sum(s.notice_ok for s in stops), len(stops))))
     for service, when in availability_keys(model):
         ratio = facts.availability.get((service, when))
         out.append(TrendFigure(commitment="availability", subject=service, when=when, ratio=ratio))

@@ -375,7 +375,8 @@ def test_click_so_ko_s_explanations_never_say_hours_its_24_hour_calendar_does_no
     assert report.availability.closed_minutes == 0.0
     rows = [o for o in report.outages if o.excused_minutes]
     said = render_explain(report, rows, "text", lang="ja", policies=[policy()])
-    assert "サービス提供時間帯" not in said and "うち 1:50 は除外時間（定期メンテナンス・通知済み計画停止）" in said
+    assert "サービス提供時間帯" not in said
+    assert "うち 1:50 は停止時間に数えません（通知済みの計画停止 STOP-01：1:50）" in said
     # the force majeure outage is excluded itself: none of it is downtime, and no maintenance is claimed
     (excluded,) = [o for o in rows if o.notice_status == "excluded"]
     one = render_explain(report, [excluded], "text", lang="ja", policies=[policy()])

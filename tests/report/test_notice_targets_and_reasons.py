@@ -3,7 +3,7 @@
 The summary worded the target of every rule with ``only if … during`` as the recovery notice of
 Article 3 reads: ``1営業時間以内（営業時間内に認知した場合）`` (when recognised in business hours), also
 for a rule counting from ``outage.ended`` or in the hours of another calendar. Now it says the
-rule's own event and calendar: ``（サービスの再開が営業時間内の場合）``, ``（サービス停止の開始が「英語窓口」の
+rule's own event and calendar: ``（サービスの再開が営業時間内の場合）``, ``（障害の発生が「英語窓口」の
 営業時間内の場合）``. And the outages table named an excluded outage's cause without the article of its
 exclusion (``適用外（不可抗力）``) where the summary and ``sla explain`` cite it: now ``第6条により適用外
 （不可抗力）``, with a line per rule and with one rule alike, and without a number for an exclusion
@@ -69,12 +69,12 @@ TARGETS = {
     "ja": {
         "復旧通知": "1営業時間以内（営業時間内に認知した場合）",
         "終了報告": "1営業時間以内（サービスの再開が営業時間内の場合）",
-        "窓口通知": "2時間以内（サービス停止の開始が「英語窓口」の営業時間内の場合）",
+        "窓口通知": "2時間以内（障害の発生が「英語窓口」の営業時間内の場合）",
     },
     "en": {
         "Recovery": "within 1 business hour (when recognised in business hours)",
         "Closing report": "within 1 business hour (when the service's return falls in business hours)",
-        "Desk notice": "within 2 hours (when the start of the stop falls within the open hours of “English desk”)",
+        "Desk notice": "within 2 hours (when the start of the outage falls within the open hours of “English desk”)",
     },
 }
 EXCLUDED = {"ja": "第6条により適用外（不可抗力）", "en": "excluded under Art. 6 (Force majeure)"}
