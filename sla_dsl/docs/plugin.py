@@ -27,7 +27,10 @@ Design notes
   date in the policy's time zone, so a page built later never lists past dates
   as upcoming. ``today: YYYY-MM-DD`` in ``mkdocs.yml`` or the environment
   variable ``SLA_DOCS_TODAY`` fixes the date instead, for reproducible builds
-  and tests. The windows are also written as an iCalendar feed per language,
+  and tests: every page is then dated that day too (its ``update_date``, which
+  mkdocs writes as the sitemap's ``<lastmod>`` and as the time in the gzipped
+  sitemap's header; each language's ``sitemap.xml.gz`` bears the root's), so
+  the whole site is the same bytes whenever it is built. The windows are also written as an iCalendar feed per language,
   in the language's words (:mod:`.ical`): ``<path>/<slug>/maintenance.ics``
   in each language's folder with ``i18n`` (below), else
   ``<path>/<slug>/<lang>/maintenance.ics``; each page links its own.
@@ -181,6 +184,16 @@ _SITEMAP_URL = re.compile(r"\s*<url>.*?</url>", re.S)
 _SITEMAP_LOC = re.compile(r"<loc>\s*(.*?)\s*</loc>", re.S)
 
 
+def _gzip_mtime(path: Path) -> int:
+    """The time in a gzip file's header (seconds since 1970), 0 when it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError:
+        return 0
+    return int.from_bytes(head[4:8], "little") if len(head) == 8 and head[:2] == b"\x1f\x8b" else 0
+
+
 def _prefix(lang: str, default: str) -> str:
     """The folder of ``lang``'s site under mkdocs-static-i18n: none for the default language."""
     return "" if lang == default else f"{lang}/"
@@ -311,8 +324,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         self.api_docs = api_notes.Translation()
 
     # -- configuration ------------------------------------------------------------------
-    def reference_date(self, group: _Group) -> dt.date:
-        """The date the computed parts of ``group``'s pages start from."""
+    def fixed_date(self) -> dt.date | None:
+        """The build date ``today`` (``mkdocs.yml``) or ``SLA_DOCS_TODAY`` fixes; None when neither is set."""
         today = self.config.today or os.environ.get("SLA_DOCS_TODAY", "")
         if isinstance(today, dt.date):
             return today
@@ -323,7 +336,13 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(
                     f"sla: `today` (or SLA_DOCS_TODAY) must be a date (YYYY-MM-DD), not `{today}`"
                 ) from None
-        return dt.datetime.now(group.newest.tz).date()
+        return None
+
+    def reference_date(self, group: _Group) -> dt.date:
+        """The date the computed parts of ``group``'s pages start from: the fixed build date, else today in
+        the policy's time zone."""
+        fixed = self.fixed_date()
+        return fixed if fixed is not None else dt.datetime.now(group.newest.tz).date()
 
     def page_date(self, group: _Group) -> dt.date:
         """The date the computed parts of ``group``'s page (the newest version's) start from: the build's
@@ -569,6 +588,14 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             return self.text_langs.get((None, uri), self.page_langs.get(uri))
         return self.text_langs.get((i18n[0], uri), i18n[0]) if uri in self.page_langs else self._written_in(page)
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Date the page by the fixed build date, when there is one, not the clock: mkdocs writes a page's
+        ``update_date`` as its ``<lastmod>`` in the sitemap and dates the gzipped sitemap by the latest."""
+        fixed = self.fixed_date()
+        if fixed is not None:
+            page.update_date = fixed.isoformat()
+        return page
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Title every heading's permalink (``¶``) in the page's language."""
         lang = self._page_lang(page, config)
@@ -725,13 +752,14 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             return
         head, tail = text[: text.index(entries[0])], text[text.rindex(entries[-1]) + len(entries[-1]) :]
         base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        mtime = _gzip_mtime(root.with_name("sitemap.xml.gz"))  # each dated as the root's (mkdocs': its pages')
         for lang in self.sitemap_pages:
             if lang == default:
                 continue
             own = [e for e in entries if (m := _SITEMAP_LOC.search(e)) and m[1].startswith(f"{base}{lang}/")]
             body = (head + "".join(own) + tail).encode("utf-8")
             write_file(body, os.path.join(config.site_dir, lang, "sitemap.xml"))
-            write_file(gzip.compress(body, mtime=0), os.path.join(config.site_dir, lang, "sitemap.xml.gz"))
+            write_file(gzip.compress(body, mtime=mtime), os.path.join(config.site_dir, lang, "sitemap.xml.gz"))
 
     on_post_build = CombinedEvent(_keep_search_index, _write_search_indexes)
 

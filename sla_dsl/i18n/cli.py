@@ -104,6 +104,13 @@ CLI: dict[str, Msg] = {
         "`Chromium`（`{browser}`）がレポートを印刷しませんでした（終了コード {code}）：{said}",
         "Chromium (`{browser}`) did not print the report (exit code {code}): {said}",
     ),
+    # the date the PDF is given is not a date ({env}: `SOURCE_DATE_EPOCH`; {help}: diag.word.help)
+    "cli.evaluate.pdf.bad_epoch": Msg(
+        "{env} の `{value}` は 1970年1月1日 00:00（協定世界時）からの秒数ではありません\n{help}: {env} には"
+        "整数の秒数（`date +%s` が書く形、9999年まで）を設定するか、設定を外してください",
+        "{env} is `{value}`, which is not a number of seconds since 1970-01-01 00:00 UTC\n{help}: set {env} to"
+        " whole seconds (as `date +%s` writes them, up to the year 9999), or unset it",
+    ),
     # `sla evaluate` and `sla explain`: an event log among the policies ({n}: its place among the paths;
     # {usage}: the paths the command takes; {merge}: a command that merges logs)
     "cli.policies.log_given": Msg(

@@ -28,10 +28,27 @@ Design notes
 * Chromium runs in a private temporary folder (the page, the PDF and a
   throwaway profile), with background networking off: the report has no
   external resources.
+* The same report printed by the same Chromium is the same bytes, on any day:
+  Chromium dates the PDF's document information (``/CreationDate``,
+  ``/ModDate``) by its wall clock, and :func:`stamp_pdf` overwrites both with
+  :func:`pdf_date` instead: ``SOURCE_DATE_EPOCH`` when set (the
+  reproducible-builds convention: a build that sets it dates everything it
+  makes by it; a value that is not whole seconds in years 1970 to 9999 is an
+  error, as that convention asks), else the date the caller gives (``dated=``:
+  the report's ``as_of``), else none (both entries are blanked: ``sla evaluate``
+  gives no date, so its PDF is undated unless ``SOURCE_DATE_EPOCH`` is set). The date is
+  written in UTC in Chromium's own form, ``D:YYYYMMDDHHmmSS+00'00'``, over the
+  same bytes (padded with spaces after the string when Chromium wrote a shorter
+  form), so every offset of the cross-reference table still holds: no PDF
+  library, no second write. ``/Creator`` and ``/Producer`` stay Chromium's
+  (its user agent, ``Skia/PDF m156``): they say truthfully what printed the
+  page, and another Chromium version lays the page out in other bytes anyway,
+  so the bytes are the same only for the same Chromium.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -43,10 +60,23 @@ from ..i18n import message
 from ..lang.diagnostics import Code, WordedInputError, Words, listing, words
 from .escape import printable
 
-__all__ = ["CHROMIUMS", "ENV", "css_string", "find_chromium", "html_to_pdf", "page_css", "require_chromium"]
+__all__ = [
+    "CHROMIUMS",
+    "ENV",
+    "EPOCH_ENV",
+    "css_string",
+    "find_chromium",
+    "html_to_pdf",
+    "page_css",
+    "pdf_date",
+    "require_chromium",
+    "stamp_pdf",
+]
 
 #: The environment variable naming the Chromium to print with (a path or a command name).
 ENV = "SLA_CHROMIUM"
+#: The environment variable that dates the PDF (seconds since 1970-01-01 UTC), as reproducible builds set it.
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
 #: Programs tried, in order, on ``PATH`` when :data:`ENV` is not set.
 CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 _FLAGS = (
@@ -61,6 +91,17 @@ _FLAGS = (
     "--disable-dev-shm-usage",
     "--no-pdf-header-footer",
 )
+_EPOCH = re.compile(r"[0-9]{1,12}")
+_LAST_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC: a PDF date has four digits of year
+#: The trailer's reference to the document information dictionary; then the last cross-reference table's
+#: offset, the head of each of its subsections, an entry in use, and the head of an object.
+_INFO_REF = re.compile(rb"/Info\s+([0-9]+)\s+([0-9]+)\s+R")
+_STARTXREF = re.compile(rb"startxref\s+([0-9]+)\s+%%EOF")
+_SUBSECTION = re.compile(rb"[ \t\r\n]*([0-9]+) ([0-9]+)[ \t]*(?:\r\n|\r|\n)")
+_ENTRY = re.compile(rb"([0-9]{10}) ([0-9]{5}) n")
+_OBJ = re.compile(rb"([0-9]+)\s+([0-9]+)\s+obj\b")
+#: A date entry of that dictionary, its value a literal string without parentheses or escapes.
+_DATE_ENTRY = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:[^()\\]*\)")
 _FIELD = re.compile(r"(\{pages\}|\{page\})")
 _COUNTER = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
 _FONTS = 'system-ui,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",sans-serif'
@@ -113,12 +154,110 @@ def require_chromium(lang: str | None = None) -> str:
     return browser
 
 
-def html_to_pdf(html: str, browser: str | None = None, timeout: float = 120.0, lang: str | None = None) -> bytes:
-    """The HTML report printed to PDF (A4, its print stylesheet) by headless Chromium (``browser``, else found).
+def pdf_date(dated: dt.datetime | None = None, lang: str | None = None) -> dt.datetime | None:
+    """The instant the PDF is dated, in UTC: ``SOURCE_DATE_EPOCH`` when set, else ``dated``, else None.
+
+    Raises :class:`~sla_dsl.lang.diagnostics.WordedInputError` (in ``lang``) when ``SOURCE_DATE_EPOCH``
+    is set to anything but whole seconds from 1970 to the end of 9999.
+    """
+    value = os.environ.get(EPOCH_ENV)
+    if value is not None:
+        if not _EPOCH.fullmatch(value) or int(value) > _LAST_EPOCH:
+            said = words(
+                "cli.evaluate.pdf.bad_epoch", env=Code(EPOCH_ENV), value=printable(value), help=words("diag.word.help")
+            )
+            raise WordedInputError(said, lang)
+        return dt.datetime.fromtimestamp(int(value), dt.UTC)
+    if dated is None:
+        return None
+    if dated.tzinfo is None:  # taken as UTC, not as this machine's time
+        return dated.replace(tzinfo=dt.UTC, microsecond=0)
+    return dated.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def stamp_pdf(pdf: bytes, when: dt.datetime | None) -> bytes:
+    """``pdf`` with its document information's ``/CreationDate`` and ``/ModDate`` set to ``when`` (written in
+    UTC), or blanked when None, over the same bytes: every byte offset stays where it was.
+
+    Only the dictionary the trailer names (``/Info``) is touched, found by the cross-reference table; a
+    PDF without them (a cross-reference stream), or whose dates are not a plain literal string there, is
+    returned as it is.
+    """
+    start = _info_object(pdf)
+    if start is None:
+        return pdf
+    end = pdf.find(b"endobj", start)
+    if end < 0:
+        return pdf
+
+    def dated(entry: re.Match[bytes]) -> bytes:
+        old = entry.group()
+        if when is None:
+            return b" " * len(old)
+        key = old[: old.index(b"(")]
+        room = len(old) - len(key) - 2
+        value = next((f for f in _date_forms(when) if len(f) <= room), None)
+        if value is None:
+            return b" " * len(old)
+        return key + b"(" + value + b")" + b" " * (room - len(value))
+
+    return pdf[:start] + _DATE_ENTRY.sub(dated, pdf[start:end]) + pdf[end:]
+
+
+def _date_forms(when: dt.datetime) -> tuple[bytes, ...]:
+    """``when`` (UTC) as a PDF date, longest form first (Chromium's own, then shorter ones that still say UTC)."""
+    digits = f"{when.year:04d}{when.month:02d}{when.day:02d}{when.hour:02d}{when.minute:02d}{when.second:02d}"
+    return tuple(
+        f.encode("ascii") for f in (f"D:{digits}+00'00'", f"D:{digits}Z", f"D:{digits[:8]}", f"D:{digits[:4]}")
+    )
+
+
+def _info_object(pdf: bytes) -> int | None:
+    """The offset of the body of the document information dictionary, by the last ``xref`` table and its
+    trailer's ``/Info`` (None when the PDF has no such table, or it does not list that object)."""
+    last = _STARTXREF.search(pdf, max(0, len(pdf) - 1024))
+    if last is None:
+        return None
+    at = int(last.group(1))
+    if not pdf.startswith(b"xref", at):
+        return None
+    sections, pos = [], at + 4
+    while (head := _SUBSECTION.match(pdf, pos)) is not None:
+        first, count = int(head.group(1)), int(head.group(2))
+        sections.append((first, count, head.end()))
+        pos = head.end() + 20 * count  # each entry is 20 bytes: "oooooooooo ggggg n" and its end of line
+    trailer = pdf.find(b"trailer", pos, last.start())
+    info = _INFO_REF.search(pdf, trailer, last.start()) if trailer >= 0 and not pdf[pos:trailer].strip() else None
+    if info is None:
+        return None
+    number, generation = int(info.group(1)), int(info.group(2))
+    for first, count, entries in sections:
+        if first <= number < first + count:
+            entry = _ENTRY.match(pdf, entries + 20 * (number - first))
+            if entry is None or int(entry.group(2)) != generation:
+                return None
+            head = _OBJ.match(pdf, int(entry.group(1)))
+            if head is None or (int(head.group(1)), int(head.group(2))) != (number, generation):
+                return None
+            return head.end()
+    return None
+
+
+def html_to_pdf(
+    html: str,
+    browser: str | None = None,
+    timeout: float = 120.0,
+    lang: str | None = None,
+    *,
+    dated: dt.datetime | None = None,
+) -> bytes:
+    """The HTML report printed to PDF (A4, its print stylesheet) by headless Chromium (``browser``, else found),
+    dated :func:`pdf_date` (``SOURCE_DATE_EPOCH``, else ``dated``, else undated), not by the wall clock.
 
     Raises :class:`~sla_dsl.lang.diagnostics.WordedInputError` (in ``lang``, English when None) when no
-    Chromium is found, or it fails.
+    Chromium is found, or it fails, or ``SOURCE_DATE_EPOCH`` is not a date.
     """
+    when = pdf_date(dated, lang)
     browser = browser or require_chromium(lang)
     shown = printable(browser)
     with tempfile.TemporaryDirectory(prefix="sla-pdf-") as tmp:
@@ -147,4 +286,4 @@ def html_to_pdf(html: str, browser: str | None = None, timeout: float = 120.0, l
                 said = words("cli.evaluate.pdf.failed", browser=shown, code=code)
             raise WordedInputError(said, lang)
         with open(dst, "rb") as f:
-            return f.read()
+            return stamp_pdf(f.read(), when)

@@ -6,6 +6,7 @@ A sitemap's URLs must be absolute (sitemaps.org), so the site writes one only wh
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import os
 import xml.etree.ElementTree as ET
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import POLICY_PAGE, ROOT, Build, mkdocs_build
+from .conftest import POLICY_PAGE, ROOT, TODAY, Build, mkdocs_build
 
 pytest.importorskip("mkdocs", reason="mkdocs is not installed (pip install -e '.[test]')")
 
@@ -120,3 +121,16 @@ def test_customer_sitemap(tmp_path: Path) -> None:
     assert entries[url] == entries[f"{url}en/"] == {"ja": url, "en": f"{url}en/"}
     english = ET.fromstring((build.site / "en" / "sitemap.xml").read_bytes()).findall("sm:url/sm:loc", _NS)
     assert sorted((e.text or "").strip() for e in english) == [f"{url}en/", f"{url}en/original/"]
+
+
+def test_a_fixed_build_date_dates_every_sitemap_entry_and_the_gzip_header(published: Build) -> None:
+    """``SLA_DOCS_TODAY`` (``TODAY`` in the tests' builds) dates every page, not the clock: each ``<lastmod>``
+    of the root's sitemap and of ``en/``'s, and the time in each ``sitemap.xml.gz``'s header (mkdocs dates
+    its own by the latest page). So a site built on another day is the same bytes (QA, 2026-12)."""
+    midnight = int(dt.datetime.fromisoformat(TODAY).replace(tzinfo=dt.UTC).timestamp())
+    for folder in (published.site, published.site / "en"):
+        text = (folder / "sitemap.xml").read_bytes()
+        dates = [(d.text or "").strip() for d in ET.fromstring(text).findall("sm:url/sm:lastmod", _NS)]
+        assert dates and set(dates) == {TODAY}, (folder, sorted(set(dates)))
+        packed = (folder / "sitemap.xml.gz").read_bytes()
+        assert int.from_bytes(packed[4:8], "little") == midnight, folder  # the gzip header's MTIME
