@@ -112,6 +112,10 @@ def evaluate(
 
     ``start``, ``end``, ``as_of``: datetimes with a UTC offset, dates (00:00 in the policy's time
     zone), or the same as text (``"2026-11-01"``, ``"2026-11-01T00:00:00+09:00"``), as the command takes them.
+    ``as_of``: the instant the report is as of (events dated after it are ignored: what could be known
+    then); ``None`` is ``end``, as the command's ``--as-of`` defaults to ``--to``: a period not over yet is
+    then judged as if nothing more happened before its end (a backup window still to come is missed, an open
+    incident breached at its due time). Give the current time to judge a period that is still running.
 
     ``events``: event models or dicts (any iterable of them), a log read by ``sla_dsl.reader.read_events``,
     a ``pyarrow.Table``, pandas or polars DataFrame, polars LazyFrame or other Arrow stream of the columnar
