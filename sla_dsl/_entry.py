@@ -101,7 +101,8 @@ def run() -> NoReturn:
         code = main()
     except KeyboardInterrupt:  # Ctrl-C while the command's modules load, before it can say so itself
         code = 130
-        print("sla: 中断しました" if _asked_lang() == "ja" else "sla: interrupted", file=sys.stderr)
+        if sys.stderr is not None:  # (closed, `2>&-`: print(file=None) would write on stdout)
+            print("sla: 中断しました" if _asked_lang() == "ja" else "sla: interrupted", file=sys.stderr)
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # a reader that went away (`| head`)
@@ -113,7 +114,8 @@ def run() -> NoReturn:
 
         if code == 0:
             code = 1
-        print(cannot_write(exc), file=sys.stderr)
+        if sys.stderr is not None:
+            print(cannot_write(exc), file=sys.stderr)
     try:
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):  # nowhere left to say anything

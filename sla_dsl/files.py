@@ -56,6 +56,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import stat
 import sys
 import tempfile
@@ -63,7 +64,7 @@ import threading
 import time
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 CACHE_ENV = "SLA_DSL_CACHE"
 #: The suffix of the temporary file an atomic write renames into place.
@@ -268,6 +269,36 @@ def collector_paused(settle: bool = False) -> Iterator[None]:
         resume_collector()
 
 
+#: The signals :func:`held_signals` holds back.
+HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Hold back :data:`HELD` while the block runs, then act on the first one that came (Ctrl-C's
+    KeyboardInterrupt raised after the block). Only a signal with a handler in Python is held (in the
+    main thread, where Python runs them): with the system's default, the process ends at once, and
+    nothing here could be cleaned up anyway."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[tuple[int, Any]] = []
+    before: dict[int, Any] = {}
+    for sig in HELD:
+        handler = signal.getsignal(sig)
+        if callable(handler):
+            before[sig] = handler
+            signal.signal(sig, lambda signum, frame: came.append((signum, frame)))
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+        if came:  # (acted on whether the block ended well or not: a signal is never lost)
+            signum, frame = came[0]
+            before[signum](signum, frame)
+
+
 @contextlib.contextmanager
 def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[bytes]]:
     """A binary file to write ``path``'s new content into, put in its place only when the block ends
@@ -284,9 +315,15 @@ def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[byt
     if mode is None and plain_new:
         mode = plain_mode()
     prefix, suffix, where = beside(target, TEMP_SUFFIX)
-    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=where)
+    tmp: str | None = None
+    opened: IO[bytes] | None = None
     try:
-        with os.fdopen(fd, "wb") as fh:
+        # Ctrl-C, SIGTERM and SIGHUP held while the file is made: one raised as its making returns, before
+        # its name is kept here, would leave it behind; acted on here, the file is removed below
+        with held_signals():
+            fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=where)
+            opened = os.fdopen(fd, "wb")
+        with opened as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -294,6 +331,10 @@ def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[byt
             os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if opened is not None and not opened.closed:  # (the stop came before the block)
+            with contextlib.suppress(OSError):
+                opened.close()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise

@@ -10,6 +10,8 @@ The help and argparse's usage errors are in the language of
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import errno
 import importlib
 import io
@@ -18,7 +20,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from .._version import __version__
 from ..errors import SlaError, UsageError
@@ -26,7 +28,15 @@ from ..events.problems import STDOUT_CLOSED
 from ..i18n import message
 from ..lang.diagnostics import PolicyError, refusal_language, render_all, summary
 from ..policy.load import compile_versions
-from .langs import diagnostics_lang, help_lang, lang_option, model_lang, stdin_once, usage_lang
+from .langs import (
+    diagnostics_lang,
+    help_lang,
+    lang_option,
+    last_words_lang,
+    model_lang,
+    stdin_once,
+    usage_lang,
+)
 from .parsing import parser_class, refuse_logs_as_policies
 
 #: Modules that add subcommands with ``add_parsers(subparsers, lang)``, by command.
@@ -47,8 +57,9 @@ COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 def use_color(stream: TextIO) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set."""
-    if os.environ.get("NO_COLOR"):
+    """Colour only on a terminal, and never when NO_COLOR is set or the terminal is ``TERM=dumb`` (one
+    that draws no escape sequences: Emacs's shell, a cron mail)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return hasattr(stream, "isatty") and stream.isatty()
 
@@ -142,8 +153,22 @@ class Stopped(KeyboardInterrupt):
 STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
+#: The stop signals that came while :func:`main` ran, the first first (:func:`_stop`, :func:`_interrupt`):
+#: an error raised on the way out of one is the stop, said as such. pydantic turns a KeyboardInterrupt
+#: raised in a serializer (a row's ``model_serializer``, while the JSON report is dumped) into its own
+#: error, keeping only the interrupt's text.
+CAME: list[int] = []
+
+
 def _stop(signum: int, frame: Any) -> None:
+    CAME.append(signum)
     raise Stopped(signum)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """Ctrl-C: Python's own KeyboardInterrupt, the signal remembered in :data:`CAME`."""
+    CAME.append(signum)
+    signal.default_int_handler(signum, frame)
 
 
 #: The commands for which SIGHUP means "read the policy files again" (``sla serve``, whose systemd unit
@@ -162,7 +187,8 @@ def _hold_hup(signum: int, frame: Any) -> None:
 def _stopping(reloads: bool = False) -> dict[int, Any]:
     """Let :data:`STOPPING` raise :class:`Stopped` (in the main thread, for a signal left to the system's
     default: not one a caller handles or ignores, as ``nohup`` ignores SIGHUP); with ``reloads`` (a command
-    of :data:`RELOADS_ON_HUP`), SIGHUP is remembered in :data:`HELD_HUP` instead. The handlers replaced."""
+    of :data:`RELOADS_ON_HUP`), SIGHUP is remembered in :data:`HELD_HUP` instead; Ctrl-C left to Python's
+    own handler is remembered too (:func:`_interrupt`). The handlers replaced."""
     if threading.current_thread() is not threading.main_thread():
         return {}
     replaced = {}
@@ -170,12 +196,15 @@ def _stopping(reloads: bool = False) -> dict[int, Any]:
         if signal.getsignal(sig) is signal.SIG_DFL:
             held = reloads and sig == getattr(signal, "SIGHUP", None)
             replaced[sig] = signal.signal(sig, _hold_hup if held else _stop)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        replaced[signal.SIGINT] = signal.signal(signal.SIGINT, _interrupt)
     return replaced
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``sla`` console script."""
     words = list(sys.argv[1:] if argv is None else argv)
+    CAME.clear()
     replaced = _stopping(reloads=_command(words) in RELOADS_ON_HUP)
     try:
         return _main(argv)
@@ -198,13 +227,18 @@ def _main(argv: Sequence[str] | None) -> int:
     args: argparse.Namespace | None = None
     if sys.stdout is None:  # started with stdout closed (`>&-`): a write says so, as a command's error
         sys.stdout = _ClosedStdout()
+    if sys.stderr is None:  # started with stderr closed (`2>&-`): its words are lost, never put on stdout
+        sys.stderr = cast(TextIO, _NoStderr())
+    utf8_streams()
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
         command = _command(argv)
         # help and usage errors come before any policy: --lang, else the environment's locale
         usage = help_lang(argv, os.environ)
+        _LAST[:] = [None, usage]
         parser = build_parser(command, usage)
         args = parser.parse_args(argv)
+        _LAST[0] = args
         args.usage_lang = usage  # (a command's own refusals before it reads a policy: cli/langs.py)
         args.held_hup = HELD_HUP  # (a SIGHUP remembered since the start: RELOADS_ON_HUP)
         top_lang = vars(args).pop("top_lang", None)  # `sla --lang ja COMMAND`: as the command's --lang
@@ -225,14 +259,7 @@ def _main(argv: Sequence[str] | None) -> int:
             print(f"sla: {message('diag.word.error', exc.lang or 'en')}: {_shown(str(exc))}", file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt as exc:
-        # in the command's --lang, else the language it has come to speak (the policy's), else English
-        lang = diagnostics_lang(args, getattr(args, "said_lang", None) or getattr(args, "usage_lang", None) or "en")
-        if isinstance(exc, Stopped):
-            name = signal.Signals(exc.signum).name
-            print(f"sla: {message('cli.stopped', lang, signal=name)}", file=sys.stderr)
-            return 128 + exc.signum
-        print(f"sla: {message('cli.interrupted', lang)}", file=sys.stderr)
-        return 130
+        return _stopped(args, exc.signum if isinstance(exc, Stopped) else None)
     except BrokenPipeError:
         # the reader went away (e.g. `| head`); not an error of ours
         sys.stderr.close()
@@ -244,7 +271,21 @@ def _main(argv: Sequence[str] | None) -> int:
         print(cannot_write(exc), file=sys.stderr)
         return 1
     except Exception as exc:
+        if CAME:  # a stop another library made its own error on the way out (see CAME): the stop
+            return _stopped(args, CAME[0] if CAME[0] != signal.SIGINT else None)
         return _internal(exc)
+
+
+def _stopped(args: argparse.Namespace | None, signum: int | None) -> int:
+    """Say that ``signum`` (SIGTERM, SIGHUP; ``None``: Ctrl-C) stopped the command; its exit status."""
+    # in the command's --lang, else its policy's primary language, else the help's (cli/langs.py)
+    lang = last_words_lang(args)
+    if signum is not None:
+        name = signal.Signals(signum).name
+        print(f"sla: {message('cli.stopped', lang, signal=name)}", file=sys.stderr)
+        return 128 + signum
+    print(f"sla: {message('cli.interrupted', lang)}", file=sys.stderr)
+    return 130
 
 
 #: Errors of writing what a command prints, that the system reports (disk full, quota, file size
@@ -252,9 +293,34 @@ def _main(argv: Sequence[str] | None) -> int:
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF, errno.EIO})
 
 
-def cannot_write(exc: OSError) -> str:
-    """The line that says a command's output could not be written (here, and at the process's end)."""
-    return f"sla: error: cannot write the output: {exc.strerror or exc}"
+def cannot_write(exc: OSError, lang: str | None = None) -> str:
+    """The line that says a command's output could not be written (here, and at the process's end), in
+    ``lang``; ``None``: the language of the last command's words (:func:`~.langs.last_words_lang`)."""
+    from ..events.problems import os_reason
+    from ..lang.diagnostics import words
+
+    if lang is None:
+        lang = last_words_lang(_LAST[0]) if _LAST[0] is not None else str(_LAST[1])
+    said = words("cli.cannot_write", reason=os_reason(exc)).text(lang)
+    return f"sla: {message('diag.word.error', lang)}: {said}"
+
+
+#: The arguments of the command :func:`_main` ran last (``None`` before they parse) and its help's
+#: language: what :func:`cannot_write` words a write that fails at the process's end in.
+_LAST: list[Any] = [None, "en"]
+
+
+def utf8_streams() -> None:
+    """Write stdout and stderr in UTF-8 whatever the locale's encoding (``LANG`` unset, ``LC_ALL=POSIX``,
+    ``PYTHONIOENCODING=ascii``): a report is UTF-8 by contract, as ``--format json`` and ``--output``
+    write it, and a Japanese word is never a crash (docs/engineers/cli)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not isinstance(stream, io.TextIOWrapper) or not encoding:
+            continue
+        if codecs.lookup(encoding).name != "utf-8":
+            with contextlib.suppress(OSError, ValueError):  # (a stream already closed: nothing to write)
+                stream.reconfigure(encoding="utf-8")
 
 
 def _internal(exc: BaseException) -> int:
@@ -279,6 +345,17 @@ class _ClosedStdout(io.TextIOBase):
     @property
     def buffer(self) -> _ClosedStdout:
         return self
+
+
+class _NoStderr(io.TextIOBase):
+    """What ``sys.stderr`` is when the process has none (``2>&-``): not a terminal, and every write lost,
+    since there is nowhere to say anything (``print(file=None)`` would put it on stdout, into the report)."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: Any) -> int:
+        return len(text)
 
 
 def _shown(text: str) -> str:

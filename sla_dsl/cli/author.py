@@ -47,8 +47,9 @@ def _fmt(args: argparse.Namespace) -> int:
     checks find in it (an undeclared calendar is ``sla check``'s to say), and left alone, with its syntax
     errors, when it does not."""
     from ..authoring.fmt import LineStyle, format_text, syntax_errors
+    from ..events.problems import os_reason
     from ..files import write_atomic
-    from ..lang.diagnostics import refusal_language, render_all
+    from ..lang.diagnostics import refusal_language, render_all, words
     from ..lang.source import read_policy_file, read_policy_stdin, read_policy_stream
     from ..policy.load import compile_text
     from .app import use_color
@@ -86,6 +87,7 @@ def _fmt(args: argparse.Namespace) -> int:
         compiled = compile_text(source, name)
         lang = model_lang(args, compiled.model)
         first_lang = first_lang or lang
+        args.said_lang = lang  # (a stop, or a stdout that cannot be written: said in it)
         syntax = syntax_errors(compiled.errors)
         if syntax:  # (a text that does not parse: its syntax errors, as sla check says them; the rest is check's)
             print(render_all(syntax, source, use_color(sys.stderr), lang), file=sys.stderr)
@@ -97,7 +99,7 @@ def _fmt(args: argparse.Namespace) -> int:
         style = LineStyle.of(raw) if raw is not None else LineStyle()
         if result == source:
             unchanged += 1
-        else:
+        elif path == "-" or args.check:
             changed += 1
         if path == "-" and not args.check:
             sys.stdout.write(style.apply(result))  # (counted with the files: formatted, onto stdout)
@@ -111,10 +113,12 @@ def _fmt(args: argparse.Namespace) -> int:
         else:
             try:
                 write_atomic(path, style.apply(result))
-            except OSError as exc:
-                reason = exc.strerror or str(exc)  # the system's words, as it gives them
-                print(f"sla fmt: {name}: {message('author.fmt.cannot_write', lang, reason=reason)}", file=sys.stderr)
-                status = 1
+            except OSError as exc:  # not reformatted: counted with the files that failed
+                said = words("author.fmt.cannot_write", reason=os_reason(exc)).text(lang)  # (as sla evaluate's)
+                print(printable(f"sla fmt: {name}: {said}"), file=sys.stderr)
+                status, failed = 1, failed + 1
+            else:
+                changed += 1
     if args.policy != ["-"]:
         key = f"cli.fmt.{'would' if args.check else 'reformatted'}.{'one' if changed == 1 else 'other'}"
         said = first_lang or model_lang(args, None)

@@ -128,6 +128,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         end = parse_edge(args.end, tz, "--to", tlang)
         as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
         check_period_args(start, end, tlang, as_of)
+    if args.output == "-":  # the standard output, as `-` is the standard input where a command reads
+        args.output = None
     if args.output == "":
         _usage("output_empty", tlang)
     if args.format == "parquet" and not args.output:
@@ -274,7 +276,7 @@ def _stdout_errors(lang: str) -> Iterator[None]:
 
 #: the refusals of an ``--output`` the command cannot use as given: wrong usage (exit 2), as a bad value
 #: of any flag; a write that fails (a full disk) is not
-USAGE = frozenset({"output_is_input", "output_in_events", "output_is_dir", "output_no_dir"})
+USAGE = frozenset({"output_is_input", "output_in_events", "output_is_dir", "output_no_dir", "output_parent_not_dir"})
 
 
 def _said(lang: str, key: str, **args: Arg) -> InputError:
@@ -331,10 +333,14 @@ def _same_file(a: str, b: str) -> bool:
 
 def _check_output_file(path: str, lang: str) -> None:
     """Refuse an ``--output`` file that cannot be written where it is asked for: a directory, or a
-    file in a directory that does not exist."""
-    parent = os.path.dirname(path) or "."
+    file in a directory that does not exist or is no directory (``big.txt/x.json``); for a symbolic
+    link, where it points (as the report is written there: a dangling link into a missing directory too)."""
     if os.path.isdir(path):
         raise _said(lang, "output_is_dir", path=printable(path))
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    parent = os.path.dirname(target) or "."
+    if os.path.lexists(parent) and not os.path.isdir(parent):
+        raise _said(lang, "output_parent_not_dir", path=printable(path), parent=printable(parent))
     if not os.path.isdir(parent):
         raise _said(lang, "output_no_dir", path=printable(path), parent=printable(parent))
 

@@ -376,6 +376,7 @@ def explain_command(args: argparse.Namespace) -> int:
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     tlang = args.lang or default_lang(policies)  # the language of the bar and of a bad time, as of the text
+    args.said_lang = tlang  # (Ctrl-C's message too, and a write that fails)
     with event_problems_in(tlang), reading_bar(events_path, getattr(args, "quiet", False), lang=tlang) as progress:
         # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
         log = read_events(

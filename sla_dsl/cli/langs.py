@@ -43,6 +43,8 @@ Design notes
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from collections.abc import Mapping, Sequence
 
 from ..errors import UsageError
@@ -50,7 +52,7 @@ from ..i18n import message
 from ..lang.diagnostics import DiagLang, policy_language
 from ..lang.model import PolicyModel
 
-__all__ = ["diagnostics_lang", "help_lang", "lang_option", "model_lang", "usage_lang"]
+__all__ = ["diagnostics_lang", "help_lang", "lang_option", "last_words_lang", "model_lang", "usage_lang"]
 
 #: the environment's locale variables, in the order POSIX gives them precedence
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -94,6 +96,51 @@ def usage_lang(args: argparse.Namespace | None) -> DiagLang:
     """The language of a command's refusal before it reads a policy (too few paths, a bad flag): its
     ``--lang`` if given, else the help's (:func:`help_lang`, which ``sla``'s main keeps as ``usage_lang``)."""
     return diagnostics_lang(args, getattr(args, "usage_lang", None) or "en")
+
+
+def last_words_lang(args: argparse.Namespace | None) -> DiagLang:
+    """The language of a command's last words, when it is stopped (Ctrl-C, SIGTERM) or its output cannot
+    be written: its ``--lang``, else the language it has come to speak (``args.said_lang``, set once its
+    policy is read), else the primary language its policy's header declares (the first ``POLICY``, or
+    ``NEW`` for ``diff`` and ``replay``, read again: a stop can come before the command knows it), else the
+    help's (:func:`usage_lang`)."""
+    said = getattr(args, "said_lang", None)
+    if said is not None:
+        return diagnostics_lang(args, said)
+    declared = _declared_languages(_policy_path(args))
+    return diagnostics_lang(args, declared[0]) if declared else usage_lang(args)
+
+
+def _policy_path(args: argparse.Namespace | None) -> str | None:
+    """The file whose header gives a command's language (:func:`last_words_lang`): a directory's first
+    ``*.sla`` file in name order, as the versions are read; ``None`` for none, or the standard input."""
+    paths = getattr(args, "policies", None) or getattr(args, "policy", None)
+    path = getattr(args, "new", None) if getattr(args, "old", None) is not None else None
+    if path is None and isinstance(paths, list) and paths:
+        path = paths[0]
+    if not isinstance(path, str) or path == "-":
+        return None
+    if os.path.isdir(path):
+        found = sorted(f for f in os.listdir(path) if f.endswith(".sla") and not f.startswith("."))
+        return os.path.join(path, found[0]) if found else None
+    return path
+
+
+def _declared_languages(path: str | None) -> tuple[str, ...] | None:
+    """The languages the header of the policy file ``path`` declares, from its first bytes; ``None`` when
+    it cannot be read, or declares none."""
+    from ..lang.source import bytes_languages
+
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # (a FIFO is read once, by the command)
+                return None
+            head = fh.read(1 << 16)
+    except OSError:
+        return None
+    return bytes_languages(head)
 
 
 def stdin_once(args: argparse.Namespace) -> None:

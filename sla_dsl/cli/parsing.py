@@ -190,6 +190,16 @@ class Parser(argparse.ArgumentParser):
     def _get_formatter(self) -> argparse.HelpFormatter:
         return HelpFormatter(self.prog, self.lang)
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """argparse's, except that a help or version on stdout that cannot be written (``> /dev/full``) is
+        not swallowed: ``sla``'s main says so, exit 1, as for any command's output; stderr's is lost as
+        argparse loses it (nowhere to say it)."""
+        if message and (file or sys.stderr) is sys.stdout:
+            sys.stdout.write(message)
+            sys.stdout.flush()
+            return
+        super()._print_message(message, file)
+
     def error(self, text: str) -> NoReturn:
         """Print the usage and ``prog: error: text`` (its words in :attr:`lang`); exit 2."""
         self.print_usage(sys.stderr)

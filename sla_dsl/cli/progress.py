@@ -61,7 +61,7 @@ def reading_bar(
     path: str, quiet: bool = False, *, lang: str = "en", mininterval: float = 0.25
 ) -> Iterator[Progress | None]:
     """A progress callback drawing a bar with rate and ETA on a terminal; None when quiet or not a TTY."""
-    if quiet or not sys.stderr.isatty():
+    if quiet or not _terminal():
         yield None
         return
     total, in_bytes = _total(path)
@@ -69,7 +69,8 @@ def reading_bar(
     bar = tqdm(
         total=total,
         unit=unit,
-        unit_scale=True,
+        # a count with no total is whole (`0 events`, not tqdm's scaled `0.00 events`)
+        unit_scale=total is not None,
         unit_divisor=1024 if in_bytes else 1000,
         desc="sla: " + message("cli.progress.reading", lang),
         file=sys.stderr,
@@ -89,12 +90,18 @@ def reading_bar(
         bar.close()
 
 
+def _terminal() -> bool:
+    """Whether stderr is a terminal (none at all, ``2>&-``, is not one)."""
+    stream = sys.stderr
+    return stream is not None and hasattr(stream, "isatty") and stream.isatty()
+
+
 class Phase:
     """One line on a terminal saying what the command is doing after the reading (see the module's
     notes); nothing when quiet or not a TTY. ``say`` replaces the line, ``close`` erases it."""
 
     def __init__(self, quiet: bool = False, lang: str = "en") -> None:
-        self.on = not quiet and sys.stderr.isatty()
+        self.on = not quiet and _terminal()
         self.lang = lang
         self.shown = 0
 

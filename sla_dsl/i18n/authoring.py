@@ -923,7 +923,7 @@ AUTHORING: dict[str, Msg] = {
     # the end of `sla fmt`'s count (`cli.fmt.would.*`, `cli.fmt.reformatted.*`): the files not formatted
     "author.fmt.failed": Msg("、{failed} 件はエラー", ", {failed} not formatted (errors)"),
     "author.fmt.cannot_write": Msg(
-        "書き込めません：`{reason}`。ファイルは変更していません", "cannot write: {reason}; the file is unchanged"
+        "書き込めません：{reason}。ファイルは変更していません", "cannot write: {reason}; the file is unchanged"
     ),
     "author.lsp.cannot_format": Msg("整形できません：{reason}", "cannot format: {reason}"),
     # (formatting is refused only for syntax errors, fmt.syntax_errors: the first is named, where sla check puts it)

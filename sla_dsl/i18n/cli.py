@@ -25,6 +25,8 @@ CLI: dict[str, Msg] = {
     # the progress bar and phase line of `sla evaluate` and `sla explain` on a terminal (cli/progress.py)
     "cli.interrupted": Msg("中断しました", "interrupted"),
     "cli.stopped": Msg("`{signal}` を受けて終了しました", "stopped by {signal}"),
+    # what a command prints could not be written (cli/app.py; {reason}: the system's, events.os.*)
+    "cli.cannot_write": Msg("出力を書けません：{reason}", "cannot write the output: {reason}"),
     "cli.progress.reading": Msg("読み込み中", "reading"),
     "cli.progress.lines": Msg("{n} 行", "{n} lines"),
     "cli.progress.rows": Msg(" 行", " rows"),
@@ -67,6 +69,10 @@ CLI: dict[str, Msg] = {
     "cli.evaluate.output_no_dir": Msg(
         "`{option}` の `{path}`：ディレクトリ `{parent}` がありません",
         "{option} `{path}`: there is no directory `{parent}`",
+    ),
+    "cli.evaluate.output_parent_not_dir": Msg(
+        "`{option}` の `{path}`：`{parent}` はディレクトリではありません",
+        "{option} `{path}`: `{parent}` is not a directory",
     ),
     "cli.evaluate.output_failed": Msg(
         "`{option}` の `{path}`：レポートを書けません：{reason}", "{option} `{path}`: cannot write the report: {reason}"

@@ -42,6 +42,11 @@ Design notes
   At most :data:`_AHEAD` row groups wait for it, so memory stays bounded; the
   groups of each file are written in the order they were built, and an error
   in the thread is raised by the next call on its file, then handled as above.
+  After an error or a stop (Ctrl-C, SIGTERM, SIGHUP; a second one held meanwhile)
+  the thread is stopped, the row group it is writing ended, before any file is
+  ended and removed (:meth:`TableFile.drop`): ending a file while the thread
+  writes into it crashed the process. The temporary files are made with the
+  signals held too, so that none is made before the clean-up knows it.
 """
 
 from __future__ import annotations
@@ -50,20 +55,17 @@ import concurrent.futures as cf
 import contextlib
 import os
 import shutil
-import signal
 import stat
 import tempfile
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..events.problems import os_reason
-from ..files import beside
+from ..files import beside, held_signals
 from ..lang.diagnostics import WordedInputError, words
 from .escape import printable
 
@@ -156,17 +158,19 @@ class TableFile:
     def _write(self) -> None:
         """Hand the rows held to the writer thread as one row group (waiting while it is behind)."""
         pieces, self.pending, self.rows = self.pending, [], 0
-        # one thread writes the groups in turn: those done are the oldest
+        # one thread writes the groups in turn: those done are the oldest; each stays queued until its
+        # result is read, so that a stop while waiting for it loses no group still being written
         while self.queued and (len(self.queued) >= _AHEAD or self.queued[0].done()):
-            self.queued.pop(0).result()  # (raises the thread's error)
+            self.queued[0].result()  # (raises the thread's error)
+            del self.queued[0]
         self.queued.append(self.thread.submit(self._group, pieces))
         self.handed = True
 
     def _wait(self) -> None:
         """Wait for the row groups handed to the thread; raise the first error among them."""
-        queued, self.queued = self.queued, []
-        for future in queued:
-            future.result()
+        while self.queued:
+            self.queued[0].result()
+            del self.queued[0]
 
     def _group(self, pieces: list[pa.Table]) -> None:
         """Write one row group (in the writer thread); none after a group of this file failed (the
@@ -277,10 +281,16 @@ class TableFile:
             self.backup = None
 
     def drop(self) -> None:
-        """Remove the temporary file (after an error)."""
-        with contextlib.suppress(Exception):  # the error being handled comes first
-            self._wait()
-        self.end()
+        """Remove the temporary file (after an error, or a stop: the run is over).
+
+        The writer thread is stopped first, the row group it is writing (of any file of the run) ended
+        and those not begun cancelled: ending the file while the thread still writes into it is a
+        use-after-free in Arrow (a crash, or an error that hides the first). Ending the file may fail
+        too (a full disk): the error being handled comes first, and the file is removed all the same."""
+        self.thread.shutdown(wait=True, cancel_futures=True)
+        self.queued = []
+        with contextlib.suppress(Exception):
+            self.end()
         with contextlib.suppress(OSError):
             self.tmp.unlink()
 
@@ -303,33 +313,3 @@ def swap(files: Sequence[TableFile]) -> None:
             raise
         for file in files:
             file.forget()
-
-
-#: The signals :func:`held_signals` holds back.
-HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-@contextlib.contextmanager
-def held_signals() -> Iterator[None]:
-    """Hold back :data:`HELD` while the block runs, then act on the first one that came (Ctrl-C's
-    KeyboardInterrupt raised after the block). Only a signal with a handler in Python is held (in the
-    main thread, where Python runs them): with the system's default, the process ends at once, and
-    nothing here could be cleaned up anyway."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    came: list[tuple[int, Any]] = []
-    before: dict[int, Any] = {}
-    for sig in HELD:
-        handler = signal.getsignal(sig)
-        if callable(handler):
-            before[sig] = handler
-            signal.signal(sig, lambda signum, frame: came.append((signum, frame)))
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-        if came:  # (acted on whether the block ended well or not: a signal is never lost)
-            signum, frame = came[0]
-            before[signum](signum, frame)

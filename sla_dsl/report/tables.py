@@ -59,7 +59,7 @@ import pyarrow.compute as pc
 from pydantic import BaseModel
 
 from ..events.problems import os_reason
-from ..files import plain_mode
+from ..files import held_signals, plain_mode
 from ..lang.diagnostics import Code, WordedInputError, words
 from . import Availability, Report, Step
 from .escape import printable
@@ -629,17 +629,21 @@ def write_parquet(
     files: dict[str, TableFile] = {}
     writer = cf.ThreadPoolExecutor(1, thread_name_prefix="parquet")
     try:
-        for name, path in zip(TABLE_NAMES, paths, strict=True):
-            files[name] = TableFile(path, writer, new_mode)
+        # (a stop between a temporary file's making and its table in ``files`` would leave it behind)
+        with held_signals():
+            for name, path in zip(TABLE_NAMES, paths, strict=True):
+                files[name] = TableFile(path, writer, new_mode)
         _fill(_Builder(tz, files), report, incidents, violations)
         for name, file in files.items():
             file.close(table_schema(name, tz))
         with _directory_locked(out):
             swap(list(files.values()))
     except BaseException:
-        for file in files.values():
-            file.drop()
-        _remove(made)
+        # a second stop waits until the first one's clean-up is over (the row group being written ended)
+        with held_signals():
+            for file in files.values():
+                file.drop()
+            _remove(made)
         raise
     finally:
         writer.shutdown()

@@ -257,7 +257,8 @@ def test_fmt_that_cannot_write_says_so_in_the_language(
     target.write_text(POLICY.read_text("utf-8").replace("\n  ", "\n      "), "utf-8")  # unformatted
     code, _, err = _run(["fmt", str(target)], capsys)
     assert code == 1
-    assert f"sla fmt: {target}: 書き込めません：`No space left on device`。ファイルは変更していません\n" in err
+    # the system's reason in Japanese, as sla evaluate words it (events.os.*)
+    assert f"sla fmt: {target}: 書き込めません：ディスクに空きがありません。ファイルは変更していません\n" in err
     code, _, err = _run(["fmt", "--lang", "en", str(target)], capsys)
     assert f"sla fmt: {target}: cannot write: No space left on device; the file is unchanged\n" in err
 

@@ -271,6 +271,10 @@ def test_any_command_that_cannot_write_its_output_says_so() -> None:
     argv = [sys.executable, "-m", "sla_dsl._entry", "calendar", str(POLICY_PATH), "--month", "2026-11"]
     with open("/dev/full", "w") as full:
         res = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 1 and res.stderr == "sla: エラー: 出力を書けません：ディスクに空きがありません\n"
+    argv.extend(["--lang", "en"])  # (the policy's primary language is Japanese)
+    with open("/dev/full", "w") as full:
+        res = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
     assert res.returncode == 1 and res.stderr == "sla: error: cannot write the output: No space left on device\n"
     closed = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT)
     assert (

@@ -260,16 +260,17 @@ def test_a_file_in_place_of_the_table_directory_is_refused_before_any_work(
 
 
 def test_events_from_standard_input_are_no_file_an_output_could_overwrite(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import io
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "-").write_text("an earlier report")  # `--output -` is the file named `-`
+    (tmp_path / "-").write_text("an earlier report")  # `--output -` is standard output, not the file named `-`
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(EXAMPLE.read_bytes())))
     args = ["evaluate", str(POLICY), "-", "--from", "2026-11-01", "--to", "2026-12-01", "--output", "-", "--quiet"]
     assert main(args) == 0
-    assert "Click So-ko" in (tmp_path / "-").read_text("utf-8")
+    assert "Click So-ko" in capsys.readouterr().out
+    assert (tmp_path / "-").read_text("utf-8") == "an earlier report"
 
 
 def test_a_failed_run_leaves_no_directory_it_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
