@@ -153,7 +153,7 @@ def policies_of(texts: tuple[PolicyText, ...]) -> list[Policy]:
         compiled = compile_text(text, name)
         if compiled.model is None or compiled.errors:
             _refuse(compiled)
-        policy = Policy(compiled.model, path=None if name == "<policy>" else name)
+        policy = Policy(compiled.model, path=None if name == "<policy>" else name, sha256=compiled.sha256)
         policy.warnings = compiled.warnings
         policies.append(policy)
     return policies

@@ -66,17 +66,18 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .._version import __version__
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS, OutOfRangeError, check_time, flag_words
 from ..calendars.timeargs import error_lang, parse_edge
 from ..errors import InputError, NaiveDatetimeError
-from ..events.problems import event_problems_in, problem
+from ..events.problems import event_problems_in, in_line_order, problem
 from ..events.reader import log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
 from ..files import collector_paused
-from ..i18n import message
+from ..i18n import LANGS, message
 from ..lang.diagnostics import listing, policy_language, words
 from ..policy.compiled import Policy, declared_types
-from ..report import InputSummary, Period, PolicyRef, Report
+from ..report import Generator, InputSummary, LeftOutLine, Period, PolicyRef, Report
 from . import incidents
 from .backups import judge_backups
 from .breach_credits import judge_breach_credits
@@ -424,7 +425,7 @@ def assemble(
     backups, retention, taken = judge_backups(ctx, log.backups)
     primary = ctx.primary
     skeleton = Report(
-        policy=PolicyRef(name=primary.policy.name, version=primary.version, effective=primary.policy.effective),
+        policy=_ref(primary.policy),
         period=Period(start=primary.dt(p0), end=primary.dt(p1), as_of=primary.dt(t_as_of)),
         incidents=[],
         outages=out.outages,
@@ -434,17 +435,36 @@ def assemble(
         backups=backups,
         violations=violations_in_order(ctx),
         retention=retention,
-        versions=[
-            PolicyRef(name=r.policy.name, version=r.version, effective=r.policy.effective) for r in versions.rules
-        ],
+        versions=[_ref(r.policy) for r in versions.rules],
         timezone=str(tz),
-        input=InputSummary(events=log.count, duplicates=duplicates, skipped=list(log.skipped)),
+        input=InputSummary(
+            events=log.count, duplicates=duplicates, skipped=list(log.skipped), left_out=left_out_lines(log)
+        ),
         availability_periods=out.periods,
         credits=out.credits,
         backups_taken=taken,
         breach_credits=judge_breach_credits(ctx, judged),  # (from every incident's verdict: after a merge too)
+        generator=Generator(name=GENERATOR, version=__version__),
     )
     return Evaluation(ctx, judged, breaches, skeleton)
+
+
+#: the tool's name in a report's ``generator`` (the package's, as ``pip`` knows it)
+GENERATOR = "sla-dsl"
+
+
+def _ref(policy: Policy) -> PolicyRef:
+    """A version as a report names it: its name, version, date and the SHA-256 of its text as read."""
+    return PolicyRef(name=policy.name, version=policy.version, effective=policy.effective, sha256=policy.sha256)
+
+
+def left_out_lines(log: EventLog) -> list[LeftOutLine]:
+    """Each problem of the lines ``--skip-invalid`` left out of ``log``, in line order, worded in every
+    language, for the documents (the JSON's ``input.skipped`` says them in English)."""
+    return [
+        LeftOutLine(line=p.line, code=p.code, message={lang: p.text(lang) for lang in LANGS})
+        for p in in_line_order(log.left_out)
+    ]
 
 
 def check_log(

@@ -366,6 +366,26 @@ REPORT_NOTES: dict[str, str] = {
         "one text per line left out by ``--skip-invalid``, in line order (where it is and its problems); empty "
         "without that option"
     ): "``--skip-invalid`` で除いた行ごとに一つのテキスト。行の順（行の位置とその問題）。このオプションがなければ空",
+    (
+        "each problem of the lines left out, in line order, for the documents' words (kept out of the JSON, whose "
+        "``skipped`` says them): its line, code and words in each language"
+    ): (
+        "除いた行の問題ごとに一つ。行の順。文書の言葉のためのもの（JSON には含めない。JSON では ``skipped`` が示す）："
+        "行、コード、各言語での言葉"
+    ),
+    # -- LeftOutLine -----------------------------------------------------------------------------------------
+    "One problem of an event line left out by ``--skip-invalid`` (kept out of the JSON).": (
+        "``--skip-invalid`` で除いたイベントの行の問題一つ（JSON には含めない）。"
+    ),
+    "the line of the event log (1-based); 0 for a problem at no line (a column of a table)": (
+        "イベントログの行（1 から数える）。行のない問題（表の列の問題）では 0"
+    ),
+    "the problem's code (``E120``)": "問題のコード（``E120``）",
+    "its words per language (``ja``, ``en``)": "言語ごとのその言葉（``ja``、``en``）",
+    # -- Generator -------------------------------------------------------------------------------------------
+    "What wrote the report: the tool's name and version.": "レポートを書いたもの：ツールの名前と版。",
+    "the tool's name (``sla-dsl``, the package's)": "ツールの名前（パッケージの名前 ``sla-dsl``）",
+    "its version (``sla --version``, ``sla_dsl.__version__``)": "その版（``sla --version``、``sla_dsl.__version__``）",
     # -- MaintenanceRow --------------------------------------------------------------------------------------
     "A regular-maintenance window that starts in the period.": "期間内に始まる定期メンテナンスの枠。",
     "the start of the window, ISO 8601 in the policy's time zone with its offset": (
@@ -520,6 +540,17 @@ REPORT_NOTES: dict[str, str] = {
     ): (
         "この版の適用開始日（ヘッダーの ``effective``。ポリシーのタイムゾーンでの暦日 ``YYYY-MM-DD``）。"
         "ポリシーに定めがない場合は null"
+    ),
+    (
+        "the SHA-256 of this version's text as read, 64 lowercase hex digits: of a file's bytes as they are on "
+        "disk (what ``sha256sum`` prints for it), of a text given to the API its UTF-8 bytes; two texts of one "
+        "``version`` differ here. Null when not known (a policy built from a model, a report read back from a "
+        "JSON written without this key)"
+    ): (
+        "読んだときのこの版のテキストの SHA-256。小文字の16進数64桁。ファイルならディスク上のバイト列のもの"
+        "（``sha256sum`` が示す値）、API に渡したテキストならその UTF-8 のバイト列のもの。同じ ``version`` の"
+        "二つのテキストはここで区別できる。分からない場合は null（モデルから作ったポリシー、このキーのない JSON "
+        "から読み戻したレポート）"
     ),
     # -- RetentionRow ----------------------------------------------------------------------------------------
     "A backup deletion in the period and whether it respected retention.": (
@@ -885,6 +916,15 @@ REPORT_NOTES: dict[str, str] = {
     ),
     "the article of the rule broken (``Article 3.2``); null for ``data`` and rules that cite none": (
         "破られた規定の条項（``Article 3.2``）。``data`` と、条項を示していない規定では null"
+    ),
+    (
+        'the tool that wrote the report, its name and version (``{"name": "sla-dsl", "version": "0.1.0"}``): '
+        "with each version's ``sha256``, what reproduces it; null when not known (a report read back from a JSON "
+        "written without this key)"
+    ): (
+        'レポートを書いたツールの名前と版（``{"name": "sla-dsl", "version": "0.1.0"}``）。'
+        "各版の ``sha256`` とともに、レポートを再現するためのもの。分からない場合は null（このキーのない JSON "
+        "から読み戻したレポート）"
     ),
     # -- BreachCreditRow (credits per breached target) --------------------------------------------------------
     (

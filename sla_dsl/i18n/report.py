@@ -24,6 +24,41 @@ REPORT: dict[str, Msg] = {
         "No version in force yet before {effective}: what falls before it is judged under version {version}, "
         "the earliest given.",
     ),
+    # what reproduces the report (the head's last line): each version's fingerprint (the first 12 hex digits
+    # of the SHA-256 of its text as read: `sha256sum`), and the tool that wrote it, its name and version
+    "report.about": Msg(
+        "この報告書について：規定ファイルのハッシュ値（SHA-256 の先頭12桁）{fingerprints}。作成ツール {tool}。",
+        "About this report: policy fingerprint (first 12 hex digits of SHA-256) {fingerprints}; made with {tool}.",
+    ),
+    "report.about.fingerprints": Msg(
+        "この報告書について：規定ファイルのハッシュ値（SHA-256 の先頭12桁）{fingerprints}。",
+        "About this report: policy fingerprint (first 12 hex digits of SHA-256) {fingerprints}.",
+    ),
+    "report.about.tool": Msg("この報告書について：作成ツール {tool}。", "About this report: made with {tool}."),
+    # one version's fingerprint in report.about: `2026.1：267906f1a994`
+    "report.about.version": Msg("{version}：{digest}", "{version}: {digest}"),
+    # lines of the event log left out by --skip-invalid: the head says so, a section lists them
+    "report.skipped.head.one": Msg(
+        "イベントログの {n} 行を不正なため除外しました。"
+        "判定はその行を除いた記録によるものです（「{section}」に一覧）。",
+        "{n} line of the event log was left out as invalid (--skip-invalid): the verdicts rest on the rest "
+        "of the log (listed under “{section}”).",
+    ),
+    "report.skipped.head.other": Msg(
+        "イベントログの {n} 行を不正なため除外しました。"
+        "判定はそれらの行を除いた記録によるものです（「{section}」に一覧）。",
+        "{n} lines of the event log were left out as invalid (--skip-invalid): the verdicts rest on the rest "
+        "of the log (listed under “{section}”).",
+    ),
+    "report.skipped.title": Msg("除外したイベント行", "Event lines left out"),
+    "report.skipped.line": Msg("行", "Line"),
+    "report.skipped.code": Msg("コード", "Code"),
+    "report.skipped.problem": Msg("問題", "Problem"),
+    # a report read back from its JSON: the problems' words are in `input.skipped` only (in English)
+    "report.skipped.not_listed": Msg(
+        "各行の問題は、JSON 形式の報告書の `input.skipped` にあります。",
+        "Each line's problems are in the JSON report's `input.skipped`.",
+    ),
     "report.tz_japan": Msg("時刻はすべて日本時間です。", "All times are Japan time (UTC+09:00)."),
     "report.tz_zone": Msg("時刻はすべて{zone}です。", "All times are {zone}."),
     # a maintenance window's hours (:func:`sla_dsl.i18n.window_hours`), as the site's table of the next windows

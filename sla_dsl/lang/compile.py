@@ -30,7 +30,7 @@ from .event_types import declared_in
 from .languages import header_languages
 from .parse_errors import declared_calendars, lark_error_to_diagnostic
 from .parser import parse_tree, split_declarations
-from .source import decode_policy, read_policy_file
+from .source import decode_policy, read_policy_file, read_policy_file_digest, text_digest
 from .transformer import PLANNED_STOP, Builder
 from .values import _span as span_of
 
@@ -67,11 +67,15 @@ class Compiled:
         omitted: int = 0,
         unchecked: int = 0,
         spots: Spots | None = None,
+        sha256: str | None = None,
     ):
         self.source = source
         self.file = file
         self.model = model
         self.diagnostics = diagnostics
+        #: the SHA-256 (hex) of the text as given (:mod:`.source`): a file's bytes as read, a ``str``'s UTF-8
+        #: bytes; ``None`` for a text refused before it was read
+        self.sha256 = sha256
         #: diagnostics found but not kept (past the cap)
         self.omitted = omitted
         #: declarations not read because error recovery stopped after ``MAX_DIAGNOSTICS`` errors
@@ -351,7 +355,9 @@ def compile_text(text: str, file: str = "<policy>", deep: Sequence[DeepCheck] = 
     clean, refused = decode_policy(text, file)
     if clean is None:
         return _refused(file, refused)
-    return _compile(clean, file, deep)
+    compiled = _compile(clean, file, deep)
+    compiled.sha256 = text_digest(text)
+    return compiled
 
 
 def _refused(file: str, diags: list[Diagnostic]) -> Compiled:
@@ -394,8 +400,10 @@ def _compile(text: str, file: str, deep: Sequence[DeepCheck]) -> Compiled:
 
 def compile_path(path: str | Path, deep: Sequence[DeepCheck] = ()) -> Compiled:
     """Read and compile a policy file; never raises for bad input."""
-    text, diags = read_policy_file(path)
+    text, diags, digest = read_policy_file_digest(path)
     if text is None:
         return _refused(str(path), diags)
     file = str(path)
-    return cached(file, text, deep, lambda: _compile(text, file, deep))
+    compiled = cached(file, text, deep, lambda: _compile(text, file, deep))
+    compiled.sha256 = digest  # (of the bytes: two files of one text after line ends are normalised differ)
+    return compiled

@@ -29,6 +29,12 @@ Design notes
 * **A line is what ends in ``\\n``** once CR and CRLF are normalised: that is
   how Lark counts lines, and what excerpts and the language server count too
   (:mod:`.lines`).
+* **Each text's fingerprint** is the SHA-256 of what was given, before any
+  rule above: a file's or stdin's bytes as read (so ``sha256sum policy.sla``
+  gives the same digits: a byte-order mark or CRLF line ends change it), a
+  ``str``'s UTF-8 bytes as given (:func:`text_digest`). The reports name each
+  version by it (``policy.sha256``), so that two texts of one ``version`` are
+  told apart.
 * **Never more than the cap is read.** A regular file larger than the cap is
   refused from its size without reading more than its first :data:`HEADER_BYTES`
   (for its languages); anything else (a device such as
@@ -39,6 +45,7 @@ Design notes
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import shlex
@@ -245,36 +252,64 @@ def _read_capped(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def text_digest(text: str) -> str:
+    """The SHA-256 (hex) of a policy given as a ``str``: of its UTF-8 bytes as given (before a leading
+    byte-order mark is dropped and line ends normalised), as of a file holding that text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+#: Policy text (or ``None``), the diagnostics of reading it, and the SHA-256 (hex) of the bytes it was
+#: read from (``None`` when none was read or the text was refused).
+Read = tuple[str | None, list[Diagnostic], str | None]
+
+
 def read_policy_stream(stream: BinaryIO, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Policy text from a byte stream (stdin, a FIFO, a device), reading at most the cap plus one byte."""
+    return read_policy_stream_digest(stream, file)[:2]
+
+
+def read_policy_stream_digest(stream: BinaryIO, file: str) -> Read:
+    """:func:`read_policy_stream`, and the SHA-256 of the bytes read (what ``sha256sum`` says of a file)."""
     data = _read_capped(stream, MAX_POLICY_BYTES + 1)
     if len(data) > MAX_POLICY_BYTES:
-        return _too_big(file, None, "input", bytes_languages(data[:HEADER_BYTES]))
-    return decode_policy(data, file)
+        return (*_too_big(file, None, "input", bytes_languages(data[:HEADER_BYTES])), None)
+    text, diags = decode_policy(data, file)
+    return text, diags, hashlib.sha256(data).hexdigest() if text is not None else None
 
 
 def read_policy_stdin(file: str = "<stdin>") -> tuple[str | None, list[Diagnostic]]:
     """Policy text from the standard input (``-``); E001 when the process was started without one
     (``<&-``), instead of an internal error."""
+    return read_policy_stdin_digest(file)[:2]
+
+
+def read_policy_stdin_digest(file: str = "<stdin>") -> Read:
+    """:func:`read_policy_stdin`, and the SHA-256 of the bytes read."""
     if sys.stdin is None:
-        return _refused(file, words("diag.E001.stdin_closed"), located=False)
-    return read_policy_stream(sys.stdin.buffer, file)
+        return (*_refused(file, words("diag.E001.stdin_closed"), located=False), None)
+    return read_policy_stream_digest(sys.stdin.buffer, file)
 
 
 def read_policy_file(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
     """Policy text from a file (or a FIFO or device, read as a stream), or say why it cannot be read."""
+    return read_policy_file_digest(path)[:2]
+
+
+def read_policy_file_digest(path: str | Path) -> Read:
+    """:func:`read_policy_file`, and the SHA-256 of the file's bytes as read (``sha256sum`` of the file)."""
     file = str(path)
     try:
         with open(path, "rb") as fh:
             info = os.fstat(fh.fileno())
             if stat.S_ISDIR(info.st_mode):
-                return _refused(file, words("diag.E001.directory"), located=False)
+                return (*_refused(file, words("diag.E001.directory"), located=False), None)
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_POLICY_BYTES:
-                return _too_big(file, info.st_size, "file", bytes_languages(_read_capped(fh, HEADER_BYTES)))
-            return read_policy_stream(fh, file)
+                head = bytes_languages(_read_capped(fh, HEADER_BYTES))
+                return (*_too_big(file, info.st_size, "file", head), None)
+            return read_policy_stream_digest(fh, file)
     except FileNotFoundError:
-        return _refused(file, words("diag.E001.missing"), located=False)
+        return (*_refused(file, words("diag.E001.missing"), located=False), None)
     except IsADirectoryError:
-        return _refused(file, words("diag.E001.directory"), located=False)
+        return (*_refused(file, words("diag.E001.directory"), located=False), None)
     except OSError as exc:
-        return _refused(file, words("diag.E001.os", reason=_os_reason(exc)), located=False)
+        return (*_refused(file, words("diag.E001.os", reason=_os_reason(exc)), located=False), None)

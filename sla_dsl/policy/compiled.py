@@ -59,9 +59,12 @@ class NotInPolicyError(InputError, KeyError):
 class Policy:
     """A compiled policy."""
 
-    def __init__(self, model: m.PolicyModel, path: str | None = None) -> None:
+    def __init__(self, model: m.PolicyModel, path: str | None = None, sha256: str | None = None) -> None:
         self.model = model
         self.path = path
+        #: the SHA-256 (hex) of the policy's text as read: a file's bytes (``sha256sum`` of it), a text's
+        #: UTF-8 bytes (:mod:`sla_dsl.lang.source`); ``None`` for a policy built from a model alone
+        self.sha256 = sha256
         self._calendars: dict[str, BusinessCalendar] = {}
         self.warnings: list[Diagnostic] = []
 

@@ -93,7 +93,7 @@ from ..lang.diagnostics import (
     policy_language,
     words,
 )
-from ..lang.source import read_policy_stdin
+from ..lang.source import read_policy_stdin_digest
 from .checks import DEEP_CHECKS
 from .compiled import Policy
 
@@ -110,10 +110,12 @@ def compile_path(path: str | Path) -> Compiled:
 
 def compile_stdin(file: str = "<stdin>") -> Compiled:
     """Read and compile a policy from the standard input with every check; never raises for bad input."""
-    text, diags = read_policy_stdin(file)
+    text, diags, digest = read_policy_stdin_digest(file)
     if text is None:
         return Compiled("", file, None, diags)
-    return compile_text(text, file)
+    compiled = compile_text(text, file)
+    compiled.sha256 = digest  # (of the bytes read, as of a file)
+    return compiled
 
 
 def compile_policy(path_or_text: str | Path) -> Compiled:
@@ -136,7 +138,7 @@ def load_policy(path_or_text: str | Path) -> Policy:
             policy_language(compiled.model),
             header_read=compiled.model is not None,
         )
-    policy = Policy(compiled.model, path=compiled.file if compiled.file != "<policy>" else None)
+    policy = Policy(compiled.model, path=compiled.file if compiled.file != "<policy>" else None, sha256=compiled.sha256)
     policy.warnings = compiled.warnings
     return policy
 

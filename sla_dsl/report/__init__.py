@@ -9,7 +9,9 @@ Design notes
   every verdict, ``policy_version`` on every judged row, ``retention``,
   ``versions``, ``input``, ``trend`` (issue 16, filled by
   :mod:`sla_dsl.evaluation.trend`), ``backups_taken`` and ``breach_credits``
-  (:mod:`.breach_credit_rows`, after every other key).
+  (:mod:`.breach_credit_rows`), then ``generator`` (the tool's name and version)
+  after every other key; and ``sha256`` in ``policy`` and each of ``versions``
+  (the fingerprint of that version's text as read), after their other keys.
 * This module holds ``Report`` and its heading (``PolicyRef``, ``Period``,
   ``InputSummary``); the rows are in modules by subject, and every model is
   re-exported here (``__all__``), so ``from sla_dsl.report import X`` is the
@@ -97,9 +99,11 @@ __all__ = [
     "DataDiff",
     "DataNote",
     "DataWhat",
+    "Generator",
     "IncidentRow",
     "IncidentStatus",
     "InputSummary",
+    "LeftOutLine",
     "MaintenanceRow",
     "NoticeStatus",
     "OutOfHoursStep",
@@ -131,6 +135,11 @@ class PolicyRef(_Row):
     #: the calendar date this version takes effect (``effective`` in its header, ``YYYY-MM-DD`` in the
     #: policy's time zone); null when the policy states none
     effective: dt.date | None = None
+    #: the SHA-256 of this version's text as read, 64 lowercase hex digits: of a file's bytes as they are
+    #: on disk (what ``sha256sum`` prints for it), of a text given to the API its UTF-8 bytes; two texts of
+    #: one ``version`` differ here. Null when not known (a policy built from a model, a report read back
+    #: from a JSON written without this key)
+    sha256: str | None = None
 
 
 class Period(_Row):
@@ -150,6 +159,17 @@ class Period(_Row):
         return {"from": self.start, "to": self.end, "as_of": self.as_of}
 
 
+class LeftOutLine(_Row):
+    """One problem of an event line left out by ``--skip-invalid`` (kept out of the JSON)."""
+
+    #: the line of the event log (1-based); 0 for a problem at no line (a column of a table)
+    line: int
+    #: the problem's code (``E120``)
+    code: str
+    #: its words per language (``ja``, ``en``)
+    message: dict[str, str] = Field(default_factory=dict)
+
+
 class InputSummary(_Row):
     """What was read: events filed, exact duplicates dropped, lines skipped."""
 
@@ -160,6 +180,18 @@ class InputSummary(_Row):
     #: one text per line left out by ``--skip-invalid``, in line order (where it is and its problems);
     #: empty without that option
     skipped: list[str] = Field(default_factory=list)
+    #: each problem of the lines left out, in line order, for the documents' words (kept out of the JSON,
+    #: whose ``skipped`` says them): its line, code and words in each language
+    left_out: list[LeftOutLine] = Field(default_factory=list, exclude=True)
+
+
+class Generator(_Row):
+    """What wrote the report: the tool's name and version."""
+
+    #: the tool's name (``sla-dsl``, the package's)
+    name: str
+    #: its version (``sla --version``, ``sla_dsl.__version__``)
+    version: str
 
 
 class Report(_Row):
@@ -214,6 +246,10 @@ class Report(_Row):
     #: credit line and measurement period that holds a breach of its target, by period, then priority;
     #: empty when the policy states none or none is breached
     breach_credits: list[BreachCreditRow] = Field(default_factory=list)
+    #: the tool that wrote the report, its name and version (``{"name": "sla-dsl", "version": "0.1.0"}``):
+    #: with each version's ``sha256``, what reproduces it; null when not known (a report read back from a
+    #: JSON written without this key)
+    generator: Generator | None = None
 
     # (``incidents`` and ``violations`` may hold rows built when read: :func:`.rows.built_on_read`)
     _built_on_read = built_on_read("incidents", "violations")

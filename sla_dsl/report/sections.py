@@ -274,7 +274,50 @@ def head_lines(report: Report, w: PolicyWords, incidents: Sequence[IncidentLike]
     early = before_any_version(report, incidents)
     if early is not None and early.effective is not None:  # (as the rows' explanations say it, once)
         lines.append(w.m("report.versions.none_yet", version=early.version, effective=full.d(early.effective)))
-    return lines
+    if n := len(report.input.skipped):  # the verdicts rest on a partial log: said before any of them
+        key = "report.skipped.head.one" if n == 1 else "report.skipped.head.other"
+        lines.append(w.m(key, n=f"{n:,}", section=w.m("report.skipped.title")))
+    about = about_line(report, w, incidents)
+    return lines + ([about] if about else [])
+
+
+#: how many hex digits of a version's SHA-256 the documents show (the JSON has all 64)
+FINGERPRINT_DIGITS = 12
+
+
+def about_line(report: Report, w: PolicyWords, incidents: Sequence[IncidentLike] | None = None) -> str | None:
+    """The head's last line, what reproduces the report: the fingerprint of each version it names as used
+    (the first :data:`FINGERPRINT_DIGITS` hex digits of its ``sha256``: ``sha256sum`` of its file) and the
+    tool that wrote it (``generator``); None when neither is known (a report read back from an older JSON)."""
+    sep = "、" if w.lang == "ja" else ", "
+    used = report.versions_used(incidents) or [report.policy]
+    prints = sep.join(
+        w.m("report.about.version", version=v.version, digest=v.sha256[:FINGERPRINT_DIGITS]) for v in used if v.sha256
+    )
+    g = report.generator
+    tool = f"{g.name} {g.version}" if g is not None else ""
+    if prints and tool:
+        return w.m("report.about", fingerprints=prints, tool=tool)
+    if prints:
+        return w.m("report.about.fingerprints", fingerprints=prints)
+    return w.m("report.about.tool", tool=tool) if tool else None
+
+
+def left_out_part(report: Report, w: PolicyWords, limit: int | None = None) -> Part | None:
+    """The lines ``--skip-invalid`` left out of the event log, each problem a row (line, code, words), the
+    first ``limit`` (all: None) and a row counting the rest; None when none was. A report read back from
+    its JSON has their words in ``input.skipped`` only: a note says so."""
+    skipped = report.input
+    if not skipped.skipped and not skipped.left_out:
+        return None
+    shown = skipped.left_out if limit is None else skipped.left_out[:limit]
+    rows: list[list[Cell]] = [
+        [str(p.line) if p.line else "-", p.code, p.message.get(w.lang) or p.message.get("en", "")] for p in shown
+    ]
+    rows += more_row(len(skipped.left_out) - len(shown), 3, w)
+    notes = () if skipped.left_out else (w.m("report.skipped.not_listed"),)
+    header = [w.m("report.skipped.line"), w.m("report.skipped.code"), w.m("report.skipped.problem")]
+    return Part(w.m("report.skipped.title"), header, rows, notes, key="skipped", numeric=(0,))
 
 
 def before_any_version(report: Report, incidents: Sequence[IncidentLike] | None = None) -> PolicyRef | None:
@@ -337,7 +380,8 @@ def sections(
         backups_part(report, w),
         _violations(report, w, incidents, violations, limit),
     ]
-    return out
+    left_out = left_out_part(report, w, limit)  # (the head says how many, and points here)
+    return out + ([left_out] if left_out is not None else [])
 
 
 # -- summary ------------------------------------------------------------------------------

@@ -689,7 +689,7 @@ class Service:
             )
         # from the text itself: nothing a request names is read (a reloaded version keeps its file's name, so that
         # a reload can say when that file is gone)
-        policy = Policy(compiled.model, path=path)
+        policy = Policy(compiled.model, path=path, sha256=compiled.sha256)
         policy.warnings = compiled.warnings
         # a posted version is refused in English, as every error body; a reloaded file (``path``) in its
         # language, located at its ``version`` line, as the loader refuses it at start
@@ -1001,7 +1001,7 @@ def _policy_of_text(text: str, lang: Lang = "en") -> Policy:
     if compiled.model is None or compiled.errors:
         said = message("serve.start.stored_uncompilable", lang, error=compiled.errors[0].header(lang))
         raise InputError(said, lang=lang)
-    return Policy(compiled.model)
+    return Policy(compiled.model, sha256=compiled.sha256)
 
 
 @contextlib.contextmanager

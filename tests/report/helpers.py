@@ -24,6 +24,9 @@ MONTH = ["--from", "2026-11-01", "--to", "2026-12-01"]
 JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
 #: Latin words a Japanese page may show outside the log's ids and the policy's own texts.
 JA_LATIN_OK = {"ID", "PDF"}
+#: The head's line on what reproduces a report: each version's fingerprint (12 hex digits of its SHA-256)
+#: and the tool's name, data as an id is, the same in either language.
+ABOUT_DATA = re.compile(r"SHA-256|\b[0-9a-f]{12}\b|sla-dsl")
 
 
 def sla(*args: str | Path) -> tuple[int, str, str]:
@@ -105,6 +108,7 @@ def foreign(text: str, lang: str, allowed: list[str]) -> list[str]:
     """Fragments of the other language in ``text``: English words on a ja page, Japanese on an en page."""
     for word in allowed:
         text = text.replace(word, " ")
+    text = ABOUT_DATA.sub(" ", text)
     if lang == "ja":
         return sorted(set(re.findall(r"[A-Za-z][A-Za-z_./-]*", text)) - JA_LATIN_OK)
     return sorted(set(JAPANESE.findall(text)))

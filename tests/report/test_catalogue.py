@@ -23,7 +23,7 @@ from sla_dsl.i18n import (
 JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
 #: Latin words a Japanese text may hold: abbreviations Japanese documents write in Latin
 #: letters, and the command's own option names and formats (in the "--limit" hint).
-JA_LATIN_OK = {"ID", "SLA", "PDF", "iCalendar", "limit", "json", "markdown", "html"}
+JA_LATIN_OK = {"ID", "SLA", "PDF", "SHA", "iCalendar", "limit", "json", "markdown", "html"}  # (SHA: SHA-256)
 #: ... and the names of the formats and standards an event log is written in, and units of size.
 JA_LATIN_OK |= {"JSON", "CSV", "UTF", "ISO", "UTC", "Parquet", "Arrow", "Feather", "IPC", "null", "MiB", "KiB"}
 #: Text in backticks is syntax or the user's input (a field name, a command to type): never translated.
