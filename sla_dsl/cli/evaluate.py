@@ -128,6 +128,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         end = parse_edge(args.end, tz, "--to", tlang)
         as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
         check_period_args(start, end, tlang, as_of)
+    if as_of is None:
+        _say_end_not_come(args.end, end, tlang)
     if args.output == "-":  # the standard output, as `-` is the standard input where a command reads
         args.output = None
     if args.output == "":
@@ -245,6 +247,18 @@ def _judge_and_write(
             with _output(args.output, phase.lang) as out:
                 out.write(text.encode("utf-8"))
     return 0
+
+
+def _say_end_not_come(given: str, end: dt.datetime, lang: str, now: dt.datetime | None = None) -> None:
+    """On stderr, that ``--as-of`` was left out (it is then ``--to``, the contract's default) over a period
+    whose end is after the machine's clock: the report judges as missed and breached what is only still to
+    come. Only said: the report itself never reads the clock, and is the same whenever it is made."""
+    now = now or dt.datetime.now(dt.UTC)
+    if end <= now:
+        return
+    local = now.astimezone(end.tzinfo).replace(microsecond=0).isoformat()
+    note = message("cli.evaluate.as_of_after_now", lang, to=printable(given.strip()), now=f"--as-of {local}")
+    print(printable(f"sla: {message('cli.note', lang)}: {note}"), file=sys.stderr)
 
 
 def _say_none_yet(report: Any, incidents: Any, lang: str) -> None:

@@ -196,6 +196,16 @@ CLI: dict[str, Msg] = {
         "規定の版 {version}（{effective} から適用）で判定しました",
         "judged under version {version} (effective {effective})",
     ),
+    # `sla evaluate` without --as-of over a period that ends after the machine's clock ({to}: --to's value;
+    # {now}: an --as-of of the clock's time, the option to give)
+    "cli.evaluate.as_of_after_now": Msg(
+        "期間の終わり（`--to` {to}）はまだ来ていません。`--as-of` を指定していないため、その時点までに"
+        "ログにないことは起きなかったものとして判定しました（これから来るバックアップの時間帯は取得なし、"
+        "対応中の案件は期限の時点で未達）。現時点で判定するには `{now}` を指定してください",
+        "the period's end (--to {to}) has not come yet: without --as-of it is judged as if nothing more happened"
+        " before it (a backup window still to come is missed, an open incident breached at its due time); to"
+        " judge as of now, give `{now}`",
+    ),
     "cli.versions.none_yet": Msg(
         "適用中の版はまだありません：与えられた中で最も早い規定の版 {version}（{effective} から適用）で判定しました",
         "no version in force yet: judged under version {version} (effective {effective}), the earliest given",

@@ -117,7 +117,10 @@ CLI_HELP: dict[str, Msg] = {
         "period start: ISO 8601 with offset, or a date (00:00 policy time)",
     ),
     "cli.help.period.to": Msg("期間の終わり（この時刻を含みません）", "period end (exclusive)"),
-    "cli.help.as_of": Msg("この時点で判定します（省略時は `--to`）", "judge as of this instant (default: --to)"),
+    "cli.help.as_of": Msg(
+        "この時点で判定します（省略時は `--to`。`--to` がまだ来ていなければ、そう注記します）",
+        "judge as of this instant (default: --to; a --to still to come is noted on stderr)",
+    ),
     "cli.help.quiet": Msg("端末に進捗バーを表示しません", "no progress bar on the terminal"),
     "cli.help.text_or_json": Msg("`text` か `json`（省略時は `text`）", "text or json (default: text)"),
     # sla
