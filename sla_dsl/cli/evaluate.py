@@ -226,7 +226,7 @@ def _judge_and_write(
             incidents=result.incidents,
             violations=result.violations(),
         )
-        pdf = html_to_pdf(html, browser, lang=phase.lang)
+        pdf = html_to_pdf(html, browser, lang=phase.lang, dated=result.skeleton.period.as_of)  # (its as_of)
         with _output(args.output, phase.lang) as out:
             out.write(pdf)
     else:

@@ -101,7 +101,7 @@ def test_pdf_prints_the_api_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     """The page ``--format pdf`` prints is the API's HTML (the browser stood in for: it prints what it is given)."""
     printed: list[str] = []
 
-    def print_page(html: str, browser: str | None, lang: str | None = None) -> bytes:
+    def print_page(html: str, browser: str | None, lang: str | None = None, **dated: object) -> bytes:
         printed.append(html)
         return b"%PDF-"
 

@@ -164,6 +164,10 @@ def _counting_chromium(tmp_path: Path) -> Path:
     return program
 
 
+#: The report's as_of (``--to 2026-12-01``, 00:00 in Tokyo) as the command dates its PDF by it.
+AS_OF = b"D:20261130150000+00'00'"
+
+
 def test_two_prints_of_the_report_are_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SLA_CHROMIUM", str(_counting_chromium(tmp_path)))
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
@@ -172,7 +176,7 @@ def test_two_prints_of_the_report_are_the_same_bytes(tmp_path: Path, monkeypatch
         code, _, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", tmp_path / name)
         assert code == 0, err
         printed.append((tmp_path / name).read_bytes())
-    assert printed[0] == printed[1] and dates(printed[0]) == []  # undated, not the clock's date
+    assert printed[0] == printed[1] and dates(printed[0]) == [AS_OF] * 2  # the report's as_of, not the clock's
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     code, _, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", tmp_path / "r3.pdf")
     assert code == 0, err
@@ -209,9 +213,10 @@ def test_two_chromium_prints_are_the_same_bytes_and_dated_as_documented(
         assert code == 0, err
         printed.append((tmp_path / name).read_bytes())
     assert printed[0] == printed[1]
-    assert dates(printed[0]) == [] and b"/Producer (" in printed[0]
+    assert dates(printed[0]) == [AS_OF] * 2 and b"/Producer (" in printed[0]
     assert_xref_holds(printed[0])
-    assert read_dates(tmp_path / "r1.pdf") in (None, (None, None))
+    as_of = dt.datetime(2026, 11, 30, 15, tzinfo=dt.UTC)  # (--to 2026-12-01, 00:00 in Tokyo)
+    assert read_dates(tmp_path / "r1.pdf") in (None, (as_of, as_of))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     code, _, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", tmp_path / "r3.pdf")
     assert code == 0, err
