@@ -113,6 +113,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from operator import attrgetter
@@ -303,6 +304,27 @@ def about_line(report: Report, w: PolicyWords, incidents: Sequence[IncidentLike]
     return w.m("report.about.tool", tool=tool) if tool else None
 
 
+_TICKED = re.compile(r" ?`([^`]*)` ?")
+
+
+def _as_data(said: str, lang: str) -> str:
+    """A problem of the event log (the words of ``sla evaluate``'s diagnostics, its names and values in
+    backticks) on a customer's page: the names and values quoted as data (「P9」, “P9”), no backtick (HTML
+    has no code markup: it would print them; Markdown would escape them)."""
+    if lang == "ja":
+        return _TICKED.sub(lambda m: "「" + m.group(1) + "」", said)
+    return _TICKED.sub(
+        lambda m: (
+            (" " if m.group(0).startswith(" ") else "")
+            + "“"
+            + m.group(1)
+            + "”"
+            + (" " if m.group(0).endswith(" ") else "")
+        ),
+        said,
+    )
+
+
 def left_out_part(report: Report, w: PolicyWords, limit: int | None = None) -> Part | None:
     """The lines ``--skip-invalid`` left out of the event log, each problem a row (line, code, words), the
     first ``limit`` (all: None) and a row counting the rest; None when none was. A report read back from
@@ -312,7 +334,8 @@ def left_out_part(report: Report, w: PolicyWords, limit: int | None = None) -> P
         return None
     shown = skipped.left_out if limit is None else skipped.left_out[:limit]
     rows: list[list[Cell]] = [
-        [str(p.line) if p.line else "-", p.code, p.message.get(w.lang) or p.message.get("en", "")] for p in shown
+        [str(p.line) if p.line else "-", p.code, _as_data(p.message.get(w.lang) or p.message.get("en", ""), w.lang)]
+        for p in shown
     ]
     rows += more_row(len(skipped.left_out) - len(shown), 3, w)
     notes = () if skipped.left_out else (w.m("report.skipped.not_listed"),)
