@@ -52,7 +52,7 @@ from ..errors import InputError, UsageError, flag_values
 from ..events.schema import CODE, EventLog, Rec
 from ..i18n import message
 from ..report import AvailabilityPeriod, BackupRow, BreachCreditRow, IncidentRow, Report, Violation
-from ..report.explain import Event, Explanation, events_of, explain, explanation_json, render_explanations
+from ..report.explain import explain, explanation_json, render_explanations
 from ..report.explain_availability import explain_period, period_ids, period_json, period_rows
 from ..report.explain_credits import (
     VERSION,
@@ -64,6 +64,7 @@ from ..report.explain_credits import (
     credit_shaped,
     explain_credit,
 )
+from ..report.explain_parts import Event, Explanation, events_of
 from ..report.sections import one_year
 from ..report.violation_words import instant
 from ..report.words import PolicyWords, default_lang

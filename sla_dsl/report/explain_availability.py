@@ -44,7 +44,7 @@ from ..policy.compiled import Policy
 from ..policy.maintenance_layout import effective_epoch, windows_in_force
 from . import AvailabilityPeriod, CreditRow, OutageRow, Report
 from .conditions import for_whom
-from .explain import Explanation
+from .explain_parts import Explanation
 from .operations import to_the_second
 from .periods import compact, period_words
 from .row_base import _Row

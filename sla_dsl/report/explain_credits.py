@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from ..lang import model as lm
 from . import BreachCreditRow, IncidentRow, Report
 from .breach_credits import breach_credit_names, cut_short, row_versions
-from .explain import Explanation
+from .explain_parts import Explanation
 from .periods import breach_credit_key, compact
 from .words import PolicyWords, ref_number
 
