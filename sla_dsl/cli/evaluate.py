@@ -128,8 +128,6 @@ def _evaluate(args: argparse.Namespace) -> int:
         end = parse_edge(args.end, tz, "--to", tlang)
         as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
         check_period_args(start, end, tlang, as_of)
-    if as_of is None:
-        _say_end_not_come(args.end, end, tlang)
     if args.output == "-":  # the standard output, as `-` is the standard input where a command reads
         args.output = None
     if args.output == "":
@@ -154,9 +152,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     phase = Phase(args.quiet, tlang)
     try:
         with event_problems_in(tlang):
-            return _judge_and_write(args, policies, events_path, (start, end, as_of), browser, phase)
+            code = _judge_and_write(args, policies, events_path, (start, end, as_of), browser, phase)
     finally:
         phase.close()  # before any message of an error, and before the shell's prompt
+    if as_of is None and code == 0:  # (after the report: an error is said first and alone)
+        _say_end_not_come(args.end, end, tlang)
+    return code
 
 
 def _judge_and_write(

@@ -366,22 +366,6 @@ REPORT_NOTES: dict[str, str] = {
         "one text per line left out by ``--skip-invalid``, in line order (where it is and its problems); empty "
         "without that option"
     ): "``--skip-invalid`` で除いた行ごとに一つのテキスト。行の順（行の位置とその問題）。このオプションがなければ空",
-    (
-        "each problem of the lines left out, in line order, for the documents' words (kept out of the JSON, whose "
-        "``skipped`` says them): its line, code and words in each language"
-    ): (
-        "除いた行の問題ごとに一つ。行の順。文書の言葉のためのもの（JSON には含めない。JSON では ``skipped`` が示す）："
-        "行、コード、各言語での言葉"
-    ),
-    # -- LeftOutLine -----------------------------------------------------------------------------------------
-    "One problem of an event line left out by ``--skip-invalid`` (kept out of the JSON).": (
-        "``--skip-invalid`` で除いたイベントの行の問題一つ（JSON には含めない）。"
-    ),
-    "the line of the event log (1-based); 0 for a problem at no line (a column of a table)": (
-        "イベントログの行（1 から数える）。行のない問題（表の列の問題）では 0"
-    ),
-    "the problem's code (``E120``)": "問題のコード（``E120``）",
-    "its words per language (``ja``, ``en``)": "言語ごとのその言葉（``ja``、``en``）",
     # -- Generator -------------------------------------------------------------------------------------------
     "What wrote the report: the tool's name and version.": "レポートを書いたもの：ツールの名前と版。",
     "the tool's name (``sla-dsl``, the package's)": "ツールの名前（パッケージの名前 ``sla-dsl``）",

@@ -77,7 +77,6 @@ SITE_SCHEMA: dict[str, Msg] = {
             ("BreachCreditRow", "目標未達1件あたりのサービスクレジット"),
             ("IncidentRow", "案件の判定"),
             ("InputSummary", "読み込みの要約"),
-            ("LeftOutLine", "除いたイベントの行の問題"),
             ("MaintenanceRow", "定期メンテナンスの枠"),
             ("OutageRow", "障害の判定"),
             ("Period", "評価期間"),
