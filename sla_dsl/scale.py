@@ -67,7 +67,7 @@ from .files import collector_paused as paused_everywhere
 from .i18n import message
 from .lang.compile import Compiled
 from .lang.diagnostics import PolicyError, policy_language
-from .lang.source import read_policy_file
+from .lang.source import read_policy_file_digest
 from .policy.compiled import Policy, declared_types
 from .policy.load import compile_path, compile_text, policy_files
 
@@ -98,10 +98,13 @@ BLANKS = (
 
 
 class PolicyText(NamedTuple):
-    """A policy version as it travels to workers: the name its messages use, and its text."""
+    """A policy version as it travels to workers: the name its messages use, its text, and the SHA-256 of
+    its file's bytes as read (the reports' ``sha256``, as ``sla evaluate`` gives it for the file: a byte
+    order mark or CRLF line ends are in the file's bytes and not in its text); None: of the text."""
 
     name: str
     text: str
+    sha256: str | None = None
 
 
 def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) -> tuple[PolicyText, ...]:
@@ -125,10 +128,10 @@ def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) ->
             out.append(PolicyText("<policy>", item))
             continue
         for file in policy_files([str(path)]):  # a directory: its versions, as ``sla evaluate`` reads them
-            text, _ = read_policy_file(file)  # (as ``sla evaluate`` reads it: an encoding, a BOM, its size)
+            text, _, digest = read_policy_file_digest(file)  # (as ``sla evaluate`` reads it: a BOM, its size)
             if text is None:  # missing, unreadable, not UTF-8: E001 naming the file, as load_policy says it
                 _refuse(compile_path(file))
-            out.append(PolicyText(str(file), text))
+            out.append(PolicyText(str(file), text, digest))
     if not out:
         raise InputError("no policy to evaluate against")
     return tuple(out)
@@ -149,11 +152,12 @@ def policies_of(texts: tuple[PolicyText, ...]) -> list[Policy]:
     :func:`~sla_dsl.load_policy` refuses its file: a :class:`PolicyError` whose diagnostics name the file
     (``<policy>``: a text given as such) and whose ``render()`` shows their lines, as ``sla evaluate``."""
     policies = []
-    for name, text in texts:
+    for name, text, digest in texts:
         compiled = compile_text(text, name)
         if compiled.model is None or compiled.errors:
             _refuse(compiled)
-        policy = Policy(compiled.model, path=None if name == "<policy>" else name, sha256=compiled.sha256)
+        sha256 = digest or compiled.sha256  # (the file's bytes, as one run hashes them)
+        policy = Policy(compiled.model, path=None if name == "<policy>" else name, sha256=sha256)
         policy.warnings = compiled.warnings
         policies.append(policy)
     return policies

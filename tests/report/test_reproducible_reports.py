@@ -65,6 +65,18 @@ def test_the_fingerprint_is_of_the_bytes_as_read(tmp_path: Path) -> None:
     assert sla_dsl.compile_policy(POLICY).sha256 == _digest(POLICY)
 
 
+def test_the_cluster_engines_give_a_file_the_fingerprint_one_run_gives_it(tmp_path: Path) -> None:
+    """Dask and Spark ship the policy's text to their workers: its hash travels with it, of the file's bytes
+    (the text of a file with a byte-order mark and CRLF line ends is other bytes)."""
+    from sla_dsl.scale import policies_of, policy_texts
+
+    crlf = tmp_path / "crlf.sla"
+    crlf.write_bytes(b"\xef\xbb\xbf" + POLICY.read_bytes().replace(b"\n", b"\r\n"))
+    for path in (crlf, POLICY):
+        (policy,) = policies_of(policy_texts(path))
+        assert policy.sha256 == sla_dsl.load_policy(path).sha256 == _digest(path)
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_text_report_shows_the_fingerprint_and_the_tool(lang: str, edited: Path) -> None:
     code, out, _ = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--lang", lang)
