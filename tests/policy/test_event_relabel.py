@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,7 +121,14 @@ def test_the_verdicts_are_the_same_with_and_without_the_relabels(
 ) -> None:
     plain = _sla(capsys, "evaluate", str(CLICKSOKO), str(EVENTS), *MONTH, "--format", "json")
     relabelled = _sla(capsys, "evaluate", str(_file(tmp_path, _relabelled())), str(EVENTS), *MONTH, "--format", "json")
-    assert json.loads(plain) == json.loads(relabelled)
+    assert _without_hashes(json.loads(plain)) == _without_hashes(json.loads(relabelled))
+
+
+def _without_hashes(report: dict[str, Any]) -> dict[str, Any]:
+    """A JSON report without the hashes of its policy's text (two texts, one meaning: other bytes)."""
+    for ref in (report["policy"], *report.get("versions", [])):
+        assert len(ref.pop("sha256")) == 64
+    return report
 
 
 @pytest.mark.parametrize(
