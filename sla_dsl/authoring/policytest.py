@@ -1703,15 +1703,11 @@ def refuse_tests_first(paths: list[str], lang: str, given: str | None = None) ->
 def _declared_lang(paths: list[str]) -> str | None:
     """The primary language the header of the first policy file among ``paths`` declares (``ja`` or ``en``), when
     it can be read; ``None`` otherwise."""
-    from ..lang.source import HEADER_BYTES, bytes_languages
+    from ..lang.source import file_languages
 
     for raw in paths:
         if raw.endswith(".sla") and Path(raw).is_file():
-            try:
-                with open(raw, "rb") as fh:
-                    declared = bytes_languages(fh.read(HEADER_BYTES))
-            except OSError:
-                return None
+            declared = file_languages(raw)
             return ("ja" if declared[0] == "ja" else "en") if declared else None
     return None
 

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import stat
 from collections.abc import Mapping, Sequence
 
 from ..errors import UsageError
@@ -107,7 +106,10 @@ def last_words_lang(args: argparse.Namespace | None) -> DiagLang:
     said = getattr(args, "said_lang", None)
     if said is not None:
         return diagnostics_lang(args, said)
-    declared = _declared_languages(_policy_path(args))
+    from ..lang.source import file_languages
+
+    path = _policy_path(args)
+    declared = file_languages(path) if path is not None else None
     return diagnostics_lang(args, declared[0]) if declared else usage_lang(args)
 
 
@@ -124,23 +126,6 @@ def _policy_path(args: argparse.Namespace | None) -> str | None:
         found = sorted(f for f in os.listdir(path) if f.endswith(".sla") and not f.startswith("."))
         return os.path.join(path, found[0]) if found else None
     return path
-
-
-def _declared_languages(path: str | None) -> tuple[str, ...] | None:
-    """The languages the header of the policy file ``path`` declares, from its first bytes; ``None`` when
-    it cannot be read, or declares none."""
-    from ..lang.source import bytes_languages
-
-    if path is None:
-        return None
-    try:
-        with open(path, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # (a FIFO is read once, by the command)
-                return None
-            head = fh.read(1 << 16)
-    except OSError:
-        return None
-    return bytes_languages(head)
 
 
 def stdin_once(args: argparse.Namespace) -> None:

@@ -166,22 +166,15 @@ def named_lang(policy: str | PathLike[str]) -> str:
     expected: the primary language its header declares (``languages ja, en``: Japanese), read from the
     file's first bytes (a regular file's only: never a FIFO's, which would wait), never compiled; English
     when no header's ``languages`` can be read (no such file, no header)."""
-    from ..lang.source import HEADER_BYTES, bytes_languages
+    from ..lang.source import HEADER_BYTES, bytes_languages, file_languages
 
     raw = os.fspath(policy)
     if not isinstance(raw, str):
         return "en"
     if isinstance(policy, str) and ("\n" in raw or "{" in raw):  # (a policy's text, as load_policy reads it)
-        head = raw[:HEADER_BYTES].encode("utf-8", errors="replace")
+        languages = bytes_languages(raw[:HEADER_BYTES].encode("utf-8", errors="replace"))
     else:
-        try:
-            if not os.path.isfile(raw):
-                return "en"
-            with open(raw, "rb") as fh:
-                head = fh.read(HEADER_BYTES)
-        except (OSError, ValueError):  # (unreadable, or a NUL in the path)
-            return "en"
-    languages = bytes_languages(head)
+        languages = file_languages(raw)
     return "ja" if languages and languages[0] == "ja" else "en"
 
 

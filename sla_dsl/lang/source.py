@@ -252,6 +252,19 @@ def _read_capped(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def file_languages(path: str | os.PathLike[str]) -> tuple[str, ...] | None:
+    """The languages the header of the policy file ``path`` declares, read from its first
+    :data:`HEADER_BYTES` (:func:`bytes_languages`), never compiled: a regular file's only (a FIFO is read
+    once, by the command that reads the policy); ``None`` when it cannot be read or declares none."""
+    try:
+        if not os.path.isfile(path):  # (before opening it: opening a FIFO waits for its writer)
+            return None
+        with open(path, "rb") as fh:
+            return bytes_languages(fh.read(HEADER_BYTES))
+    except (OSError, ValueError):  # (unreadable, or a NUL in the path)
+        return None
+
+
 def text_digest(text: str) -> str:
     """The SHA-256 (hex) of a policy given as a ``str``: of its UTF-8 bytes as given (before a leading
     byte-order mark is dropped and line ends normalised), as of a file holding that text."""
