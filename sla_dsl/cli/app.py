@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import dataclasses
 import errno
 import importlib
 import io
@@ -235,10 +236,10 @@ def _main(argv: Sequence[str] | None) -> int:
         command = _command(argv)
         # help and usage errors come before any policy: --lang, else the environment's locale
         usage = help_lang(argv, os.environ)
-        _LAST[:] = [None, usage]
+        _LAST.args, _LAST.usage = None, usage
         parser = build_parser(command, usage)
         args = parser.parse_args(argv)
-        _LAST[0] = args
+        _LAST.args = args
         args.usage_lang = usage  # (a command's own refusals before it reads a policy: cli/langs.py)
         args.held_hup = HELD_HUP  # (a SIGHUP remembered since the start: RELOADS_ON_HUP)
         top_lang = vars(args).pop("top_lang", None)  # `sla --lang ja COMMAND`: as the command's --lang
@@ -300,14 +301,21 @@ def cannot_write(exc: OSError, lang: str | None = None) -> str:
     from ..lang.diagnostics import words
 
     if lang is None:
-        lang = last_words_lang(_LAST[0]) if _LAST[0] is not None else str(_LAST[1])
+        lang = last_words_lang(_LAST.args) if _LAST.args is not None else _LAST.usage
     said = words("cli.cannot_write", reason=os_reason(exc)).text(lang)
     return f"sla: {message('diag.word.error', lang)}: {said}"
 
 
-#: The arguments of the command :func:`_main` ran last (``None`` before they parse) and its help's
-#: language: what :func:`cannot_write` words a write that fails at the process's end in.
-_LAST: list[Any] = [None, "en"]
+@dataclasses.dataclass(slots=True)
+class _Last:
+    """The arguments of the command :func:`_main` ran last (``None`` before they parse) and its help's
+    language: what :func:`cannot_write` words a write that fails at the process's end in."""
+
+    args: argparse.Namespace | None = None
+    usage: str = "en"
+
+
+_LAST = _Last()
 
 
 def utf8_streams() -> None:

@@ -35,8 +35,8 @@ Design notes
   reproducible-builds convention: a build that sets it dates everything it
   makes by it; a value that is not whole seconds in years 1970 to 9999 is an
   error, as that convention asks), else the date the caller gives (``dated=``:
-  the report's ``as_of``), else none (both entries are blanked: ``sla evaluate``
-  gives no date, so its PDF is undated unless ``SOURCE_DATE_EPOCH`` is set). The date is
+  the report's ``as_of``, as ``sla evaluate`` gives it), else none (both entries
+  are blanked). The date is
   written in UTC in Chromium's own form, ``D:YYYYMMDDHHmmSS+00'00'``, over the
   same bytes (padded with spaces after the string when Chromium wrote a shorter
   form), so every offset of the cross-reference table still holds: no PDF
