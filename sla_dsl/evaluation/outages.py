@@ -367,7 +367,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
         notice_status=verdict.status,
         cause=o.cause,
         recognized_at=_first_recognized(rules, o, verdict) if verdict.status != "excluded" else None,
-        notified_at=_first_notified(rules, o) if verdict.status != "excluded" else None,
+        notified_at=_first_notified(rules, o, verdict) if verdict.status != "excluded" else None,
         excused_minutes=excused_minutes,
         policy_version=rules.version,
         explain=steps,
@@ -431,10 +431,15 @@ def _notices(
     return out
 
 
-def _first_notified(rules: Rules, o: _Out) -> dt.datetime | None:
-    """The outage's first ``outage.notified`` (its ``notified_at``), whichever rule it meets, if any."""
+def _first_notified(rules: Rules, o: _Out, verdict: _Notice) -> dt.datetime | None:
+    """The outage's first ``outage.notified`` (its ``notified_at``), whichever rule it meets, if any (the
+    verdict's datetime when it met the rule with that notice: each instant worded once)."""
     at = next((r[0] for r in o.recs if r[1] == NOTIFIED), None)
-    return _when(rules, at)[1] if at is not None else None
+    if at is None:
+        return None
+    if verdict.met == at and verdict.met_at is not None:
+        return verdict.met_at
+    return _when(rules, at)[1]
 
 
 def _first_recognized(rules: Rules, o: _Out, verdict: _Notice) -> dt.datetime | None:

@@ -93,6 +93,8 @@ def offset_if_repeated(t: dt.datetime) -> str:
     """`` (-04:00)`` when the wall-clock time of ``t`` happens twice in its zone (the repeated hour of a
     zone whose clocks go back), else nothing: "01:40" alone would not say which of the two it is. An
     offset, not a zone abbreviation: digits read the same in every language."""
+    if t.tzinfo is None or _steady_year(t.tzinfo, t.year):
+        return ""
     offset = t.utcoffset()
     if offset is None or t.replace(fold=1 - t.fold).utcoffset() == offset:
         return ""
@@ -106,8 +108,10 @@ def offset_on_change(t: dt.datetime) -> str:
     that day), else nothing: on the day the clocks go forward, ``01:30`` then ``03:00`` would read as 90
     minutes where 30 have passed, so every time of that day says its offset (and the hour a zone repeats
     is on such a day: :func:`offset_if_repeated`). A zone that keeps one offset (Tokyo) never shows one."""
+    if t.tzinfo is None or _steady_year(t.tzinfo, t.year):
+        return ""
     offset = t.utcoffset()
-    if offset is None or t.tzinfo is None:
+    if offset is None:
         return ""
     if not _offset_changes(t.tzinfo, t.date()) and t.replace(fold=1 - t.fold).utcoffset() == offset:
         return ""
@@ -126,6 +130,22 @@ def window_hours(start: dt.datetime, end: dt.datetime, lang: str) -> str:
         return message("report.window.overnight", lang, start=begin, end=f"{end:%H:%M}{offset_on_change(end)}")
     finish = f"24:00{offset_on_change(end)}" if end.date() > start.date() else f"{end:%H:%M}{offset_on_change(end)}"
     return message("report.window.hours", lang, start=begin, end=finish)
+
+
+@lru_cache(maxsize=256)
+def _steady_year(tz: dt.tzinfo, year: int) -> bool:
+    """Whether zone ``tz`` keeps one offset through ``year`` and the day on either side (every midnight from
+    the last of the year before to the second of the year after shows it): then no day of the year changes
+    its offset (:func:`_offset_changes` compares a day's midnights) and no wall time of it happens twice (a
+    repeated time lies on the day the clocks go back or the day before it). Tokyo's every year: the two
+    functions above then answer at once, without a zone look-up per instant."""
+    first = dt.date(year, 1, 1) - dt.timedelta(days=1) if year > dt.MINYEAR else dt.date(year, 1, 1)
+    last = dt.date(year + 1, 1, 2) if year < dt.MAXYEAR else dt.date(year, 12, 31)
+    offsets = {
+        dt.datetime.combine(first + dt.timedelta(days=k), dt.time(), tzinfo=tz).utcoffset()
+        for k in range((last - first).days + 1)
+    }
+    return len(offsets) == 1
 
 
 @lru_cache(maxsize=4096)
