@@ -115,9 +115,13 @@ class TableFile:
     temporary file beside its place (see :func:`write_parquet`), by the ``writer`` thread shared by
     the files of one run. ``new_mode``: the mode it gets if no earlier table is in its place."""
 
-    def __init__(self, path: Path, writer: cf.ThreadPoolExecutor, new_mode: int) -> None:
+    def __init__(
+        self, path: Path, writer: cf.ThreadPoolExecutor, new_mode: int, metadata: dict[bytes, bytes] | None = None
+    ) -> None:
         #: the table's name in the output directory (the one errors name)
         self.path = path
+        #: the file's key-value metadata (what the report rests on: :func:`~.tables.report_metadata`)
+        self.metadata = metadata
         #: the file replaced: the one a symbolic link points to, so that the link stays a link
         self.target = Path(os.path.realpath(path))
         self.thread = writer
@@ -182,7 +186,7 @@ class TableFile:
             if self.writer is None:  # the first rows choose the encodings
                 self.writer = pq.ParquetWriter(
                     self.tmp,
-                    table.schema,
+                    table.schema.with_metadata(self.metadata) if self.metadata else table.schema,
                     use_dictionary=_dictionary_columns(table),
                     write_statistics=[name for name in table.schema.names if name not in PROSE],
                 )

@@ -36,6 +36,11 @@ Design notes
   Both ways give the same tables, which ``tests/report/test_step_columns.py``
   checks on random logs (``tests/evaluate/test_interleaved_tables.py``, on an
   alternating one).
+* Every table carries what the report rests on in its schema's metadata (and so in the
+  Parquet file's key-value metadata), under :data:`METADATA_KEY`: the JSON report's
+  ``policy``, ``versions`` (each with the ``sha256`` of its text), ``period``, ``timezone``
+  and ``generator`` (the tool and its version), as JSON (:func:`report_metadata`): a table
+  read alone, far from its run, still says which policy text and which tool made it.
 * :func:`write_parquet` writes each table as its rows are built, a row group at a
   time, into a temporary file beside its place, and puts the files of a run in
   place together or not at all (:mod:`.table_files`).
@@ -46,6 +51,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import datetime as dt
+import json
 import os
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -66,7 +72,17 @@ from .escape import printable
 from .rows import Rows
 from .table_files import TableFile, swap
 
-__all__ = ["SCHEMAS", "TABLE_NAMES", "Column", "TableBlock", "report_tables", "table_schema", "write_parquet"]
+__all__ = [
+    "METADATA_KEY",
+    "SCHEMAS",
+    "TABLE_NAMES",
+    "Column",
+    "TableBlock",
+    "report_metadata",
+    "report_tables",
+    "table_schema",
+    "write_parquet",
+]
 
 
 class Column(NamedTuple):
@@ -488,7 +504,24 @@ def report_tables(
     """
     build = _Builder(report.timezone or "UTC")
     _fill(build, report, incidents, violations)
-    return build.tables()
+    meta = report_metadata(report)
+    return {name: table.replace_schema_metadata(meta) for name, table in build.tables().items()}
+
+
+#: The key of the schema metadata (the Parquet file's key-value metadata) every report table carries.
+METADATA_KEY = "sla-dsl"
+
+#: The report's keys the metadata repeats: what the tables rest on (see the module's notes).
+_HEADER = ("policy", "versions", "period", "timezone", "generator")
+
+
+def report_metadata(report: Report) -> dict[bytes, bytes]:
+    """The schema metadata of every table of ``report``: under :data:`METADATA_KEY`, a JSON object with the
+    JSON report's ``policy``, ``versions``, ``period``, ``timezone`` and ``generator``, as that report has
+    them (``json.loads(pq.read_schema(path).metadata[b"sla-dsl"])``; DuckDB: ``parquet_kv_metadata``)."""
+    header = report.model_dump(mode="json", include=set(_HEADER))
+    said = json.dumps({k: header[k] for k in _HEADER}, ensure_ascii=False, separators=(",", ":"))
+    return {METADATA_KEY.encode(): said.encode("utf-8")}
 
 
 def _fill(build: _Builder, report: Report, incidents: Source | None, violations: Source | None) -> None:
@@ -626,13 +659,14 @@ def write_parquet(
     tz = report.timezone or "UTC"
     paths = [out / f"{name}.parquet" for name in TABLE_NAMES]
     new_mode = plain_mode()  # once for every table file
+    meta = report_metadata(report)
     files: dict[str, TableFile] = {}
     writer = cf.ThreadPoolExecutor(1, thread_name_prefix="parquet")
     try:
         # (a stop between a temporary file's making and its table in ``files`` would leave it behind)
         with held_signals():
             for name, path in zip(TABLE_NAMES, paths, strict=True):
-                files[name] = TableFile(path, writer, new_mode)
+                files[name] = TableFile(path, writer, new_mode, meta)
         _fill(_Builder(tz, files), report, incidents, violations)
         for name, file in files.items():
             file.close(table_schema(name, tz))
