@@ -169,6 +169,7 @@ from ..evaluation.common import Versions
 from ..i18n import Lang, as_lang, format_date, message
 from ..lang.compile import Compiled
 from ..lang.diagnostics import Both, Diagnostic, PolicyError, policy_language, words
+from ..lang.source import read_policy_file_digest
 from ..policy.compiled import Policy, declared_types
 from ..policy.load import check_versions, compare_versions, compile_text, load_policies, statement_span
 from ..report.words import default_lang
@@ -675,10 +676,12 @@ class Service:
         return {"received": len(rows), "stored": new, "duplicates": len(rows) - new}
 
     # -- policy versions -----------------------------------------------------------------
-    def add_policy(self, text: str, path: str | None = None) -> dict[str, Any]:
+    def add_policy(self, text: str, path: str | None = None, sha256: str | None = None) -> dict[str, Any]:
         """Add a version posted as text (or read again from ``path``); it must take effect after now. The answer
         lists its warnings (``sla check``'s, located in it: its own, and those of it beside the versions in use,
-        W307), in English as every answer; the log says them in the policy's language."""
+        W307), in English as every answer; the log says them in the policy's language. ``sha256``: that of the
+        file's bytes as read, for a file (``sha256sum`` of it, what ``sla evaluate`` reports for it: a byte-order
+        mark and CRLF line ends included); a posted text's is that of its UTF-8."""
         name = path or "<request>"
         compiled = compile_text(text, name)
         if compiled.model is None or compiled.errors:
@@ -689,7 +692,7 @@ class Service:
             )
         # from the text itself: nothing a request names is read (a reloaded version keeps its file's name, so that
         # a reload can say when that file is gone)
-        policy = Policy(compiled.model, path=path, sha256=compiled.sha256)
+        policy = Policy(compiled.model, path=path, sha256=sha256 or compiled.sha256)
         policy.warnings = compiled.warnings
         # a posted version is refused in English, as every error body; a reloaded file (``path``) in its
         # language, located at its ``version`` line, as the loader refuses it at start
@@ -801,8 +804,13 @@ class Service:
                 self._changed_on_disk(known[p.version], p)
                 continue
             try:
-                with open(p.path, encoding="utf-8") as fh:
-                    self.add_policy(fh.read(), p.path)
+                # the text as the loader read it (a byte-order mark dropped, CRLF kept), and its file's hash
+                text, problems, digest = read_policy_file_digest(p.path)
+                if text is None:  # (gone or unreadable since it was loaded: the next SIGHUP tries again)
+                    lang = policy_language(p.model)
+                    LOG.error("%s", _reload_line(f"{printable(p.path)}: {problems[0].text(lang)}", lang))
+                    continue
+                self.add_policy(text, p.path, digest)
             except ApiError as exc:
                 said, lang = exc.message, policy_language(p.model)
                 if exc.help:

@@ -18,6 +18,7 @@ version's file removed from the folder (a QA pass). Each test failed before its 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 
@@ -26,7 +27,8 @@ import sqlalchemy as sa
 
 from sla_dsl.i18n import message
 from sla_dsl.policy import load_policies
-from sla_dsl.serve import Settings
+from sla_dsl.policy.compiled import Policy
+from sla_dsl.serve import Settings, app
 from sla_dsl.serve.app import ApiError, Service
 from sla_dsl.serve.store import Store
 from sla_dsl.serve.tracking import FakeClock
@@ -319,4 +321,44 @@ def test_a_reloaded_version_s_warnings_are_logged_located_in_its_file(
         f"{low}:10:3: warning: [W307] 版 2026.1 の適用開始日は 2026年4月1日(水) ですが、番号の小さい{low}（版 2026.0）"
     )
     assert "\n10 |   effective 2027-03-01\n" in said[1]
+    service.store.close()
+
+
+# -- 4. a reloaded version's hash ----------------------------------------------------------------------------------
+def test_a_reloaded_versions_hash_is_its_files_as_sla_evaluate_reports_it(tmp_path: Path) -> None:
+    """A version added by a reload is named by the SHA-256 of its file's bytes (``sha256sum``, what
+    ``sla evaluate`` reports for the file), a byte-order mark and CRLF line ends included."""
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    later = folder / "later.sla"
+    later.write_bytes(b"\xef\xbb\xbf" + _version("2026.2", "2026-12-08").replace("\n", "\r\n").encode())
+    service.reload_files()
+    assert _versions(service) == ["2026.1", "2026.2"]
+    added = next(p for p in service.tracker.policies if p.version == "2026.2")
+    assert added.sha256 == hashlib.sha256(later.read_bytes()).hexdigest()
+    assert added.sha256 == load_policies([str(later)])[0].sha256
+    service.store.close()
+
+
+def test_a_file_gone_between_the_reads_of_a_reload_is_said_and_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    later = folder / "later.sla"
+    later.write_text(_version("2026.2", "2026-12-08"), "utf-8")
+    real = app.load_policies
+
+    def load_then_remove(paths: list[str]) -> list[Policy]:
+        loaded = real(paths)
+        later.unlink()  # (removed after the loader read it, before the version is added)
+        return loaded
+
+    monkeypatch.setattr(app, "load_policies", load_then_remove)
+    caplog.clear()
+    with caplog.at_level(logging.ERROR, logger="sla.serve"):
+        service.reload_files()
+    assert _versions(service) == ["2026.1"]
+    said = _said(caplog)
+    assert len(said) == 1 and str(later) in said[0], said
     service.store.close()
