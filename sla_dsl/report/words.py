@@ -55,6 +55,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from typing import NamedTuple
 
+from pydantic import BaseModel
+
 from ..errors import SlaError
 from ..i18n import CATALOGUE, format_date, format_datetime, format_minutes, message
 from ..i18n.terms import UNITS, Amount, ordinal
@@ -199,6 +201,11 @@ def priority_label(rules: Iterable[lm.Priority], lang: str) -> str:
     return message("report.priority.labels_sep", lang).join(labels)
 
 
+#: the fields whose time a row starts at, the first a row has: which version of a name judged it (several
+#: versions of one name: the one in force then, :meth:`PolicyWords.version`)
+_ROW_STARTS = ("clock_start", "start", "completed_at", "deleted_at")
+
+
 class PolicyWords:
     """Words of one policy version in one language."""
 
@@ -285,6 +292,11 @@ class PolicyWords:
         """These words for the version that judged ``row``: the policy of the rules a compact verdict was
         judged by, else the version its ``policy_version`` names (of those so named, the one in force at
         its start)."""
+        if isinstance(row, BaseModel):  # a report's row: its fields as stored (a field it lacks is no error)
+            fields = row.__dict__
+            name = fields.get("policy_version")
+            start = next((t for k in _ROW_STARTS if isinstance(t := fields.get(k), dt.datetime)), None)
+            return self.version(name if isinstance(name, str) else None, at=start)
         policy = getattr(getattr(row, "rules", None), "policy", None)
         if isinstance(policy, Policy):
             found = next((p for p in self.policies if p is policy), None)
@@ -292,14 +304,7 @@ class PolicyWords:
                 return self.version(policy.version, policy.effective)
             return self._of(found)
         name = getattr(row, "policy_version", None)
-        start = next(
-            (
-                t
-                for k in ("clock_start", "start", "completed_at", "deleted_at")
-                if isinstance(t := getattr(row, k, None), dt.datetime)
-            ),
-            None,
-        )
+        start = next((t for k in _ROW_STARTS if isinstance(t := getattr(row, k, None), dt.datetime)), None)
         return self.version(name if isinstance(name, str) else None, at=start)
 
     def with_year(self) -> PolicyWords:
