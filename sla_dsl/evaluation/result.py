@@ -48,6 +48,7 @@ from ..files import collector_paused
 from ..report import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from ..report.render import write_json
 from ..report.rows import Rows
+from ..report.settled import response_settled
 from .common import Ctx, Rules
 from .incident_rows import breach, breach_json, row, row_json
 from .incidents import Incident
@@ -207,15 +208,33 @@ def join_columns(parts: Sequence[VerdictColumns]) -> VerdictColumns:
     return VerdictColumns._make([*joined, np.concatenate(kind), kinds])
 
 
+def _settled(incidents: Sequence[Incident], c: VerdictColumns | None) -> NDArray[np.float64]:
+    """:meth:`Verdicts.settled`, from the columns ``c`` when there are."""
+    if c is None:
+        return np.fromiter(map(response_settled, incidents), np.float64, len(incidents))
+    out = np.full(len(c.status), np.inf)
+    met, breached = c.status == "met", c.status == "breached"
+    out[met] = c.responded[met]
+    out[breached] = c.due[breached]
+    out[np.isnan(out)] = np.inf
+    # never before the last reprioritisation or change of an attribute, which can make or unmake the
+    # verdict: only incidents that are not plain have one (a year holds a few hundred of them)
+    for k in np.flatnonzero(~c.plain & (met | breached)).tolist():
+        if (last := incidents[k].last_change) is not None:
+            out[k] = max(out[k], last)
+    return out
+
+
 class Verdicts(list[Incident]):
     """The incidents' verdicts in report order, with their :class:`IncidentFields` read when first
     asked for and kept, and the builders' columns when its maker hands them (see the module's notes)."""
 
-    __slots__ = ("_columns", "_fields", "_make")
+    __slots__ = ("_columns", "_fields", "_make", "_settled")
 
     def __init__(self, items: Iterable[Incident] = (), columns: Callable[[], VerdictColumns] | None = None) -> None:
         super().__init__(items)
         self._fields: IncidentFields | None = None
+        self._settled: NDArray[np.float64] | None = None
         self._columns: VerdictColumns | None = None
         #: what builds the columns handed over (None: none)
         self._make = columns
@@ -228,7 +247,7 @@ class Verdicts(list[Incident]):
         return self._columns
 
     def _changed(self) -> None:
-        self._columns = self._make = self._fields = None
+        self._columns = self._make = self._fields = self._settled = None
 
     def __setitem__(self, i: Any, value: Any) -> None:
         self._changed()
@@ -289,6 +308,14 @@ class Verdicts(list[Incident]):
             c = self.columns()
             self._fields = incident_fields(self) if c is None else fields_from(self, c)
         return self._fields
+
+    def settled(self) -> NDArray[np.float64]:
+        """When each incident's response verdict was settled (:func:`sla_dsl.report.settled.response_settled`),
+        epoch seconds, +inf when it is not (read once: on the columns handed over when there are, else the
+        objects). The summary (what a later period counts) and the trend read it."""
+        if self._settled is None:
+            self._settled = _settled(self, self.columns())
+        return self._settled
 
     def by_priority(self) -> dict[str, Counter[str]]:
         """Per priority, how many incidents have each status, in all (``total``) and completed

@@ -229,21 +229,10 @@ def incident_tallies(
 
 def _settled(incidents: Sequence[Incident]) -> NDArray[np.float64]:
     """When each incident's response verdict was settled (:func:`sla_dsl.report.settled.response_settled`),
-    epoch seconds, +inf when it is not: from the columns handed over when there are, else the objects."""
-    c = incidents.columns() if isinstance(incidents, Verdicts) else None
-    if c is None:
-        return np.fromiter(map(response_settled, incidents), np.float64, len(incidents))
-    out = np.full(len(c.status), np.inf)
-    met, breached = c.status == "met", c.status == "breached"
-    out[met] = c.responded[met]
-    out[breached] = c.due[breached]
-    out[np.isnan(out)] = np.inf
-    # never before the last reprioritisation or change of an attribute, which can make or unmake the
-    # verdict: only incidents that are not plain have one (a year holds a few hundred of them)
-    for k in np.flatnonzero(~c.plain & (met | breached)).tolist():
-        if (last := incidents[k].last_change) is not None:
-            out[k] = max(out[k], last)
-    return out
+    epoch seconds, +inf when it is not (:meth:`.result.Verdicts.settled`, kept on the list)."""
+    if isinstance(incidents, Verdicts):
+        return incidents.settled()
+    return np.fromiter(map(response_settled, incidents), np.float64, len(incidents))
 
 
 # -- the rest: the judged rows split by month --------------------------------------------------

@@ -209,8 +209,11 @@ def later_responses(incidents: Sequence[Any], end: dt.datetime) -> dict[str, Cou
     counts that verdict (:func:`counts_in`). Only incidents not completed before ``end`` are looked at."""
     t1 = end.timestamp()
     fields = getattr(incidents, "fields", None)
+    settled = getattr(incidents, "settled", None)  # (each incident's response_settled, as a column)
     rows: Iterable[Any]
-    if fields is not None:
+    if fields is not None and settled is not None:  # (those settled before `to` are none of them: not read)
+        rows = (incidents[k] for k in np.flatnonzero(~(fields().completed < t1) & (settled() >= t1)).tolist())
+    elif fields is not None:
         rows = (incidents[k] for k in np.flatnonzero(~(fields().completed < t1)).tolist())
     else:
         rows = (i for i in incidents if not done_of(i) < t1)
