@@ -65,6 +65,10 @@ Design notes
   do: ``残り（営業時間）`` when every row counts business time; otherwise the
   plain ``残り`` and every countdown marked with what it counts (``（経過時間）``,
   ``（営業時間）``), from each row's ``counts``.
+* For a screen reader (WCAG 2.1 AA): the cards, the table and its links to other rows are the page's
+  ``main`` landmark (the title, the language switch and the times' zone its header); the table is named by
+  its heading; the link to the other language says its word in that language (``lang="en"``
+  ``English`` on the Japanese page), so it is read in that language's voice.
 """
 
 from __future__ import annotations
@@ -381,18 +385,21 @@ tr.breached {{ background: #f8d7da; font-weight: bold; }}
 </head>
 <body>
 <header><h1 id="title">{title}</h1>
-<a id="switch" href="?lang={other}">{other_label}</a> <span class="muted" id="updated"></span>
+<a id="switch" href="?lang={other}" hreflang="{other}" lang="{other}">{other_label}</a>
+<span class="muted" id="updated"></span>
 <span class="muted" id="zone"></span></header>
+<main>
 <section class="cards">
 <div class="card"><div id="availability-label"></div><div id="availability"></div></div>
 <div class="card"><div id="maintenance-label"></div><div id="maintenance"></div></div>
 </section>
 <h2 id="open-label"></h2>
-<table id="incidents"><thead><tr>
+<table id="incidents" aria-labelledby="open-label"><thead><tr>
 <th data-w="id"></th><th data-w="priority"></th><th data-w="target"></th>
 <th data-w="status"></th><th data-w="due"></th><th data-w="left"></th>
 </tr></thead><tbody></tbody></table>
 <p class="muted" id="more"><span id="shown"></span> <a id="first"></a> <a id="next"></a></p>
+</main>
 <script type="application/json" id="state">{embedded}</script>
 <script>
 "use strict";
