@@ -17,6 +17,10 @@ Design notes
   locations relative to that folder (:func:`relocated_index`).
 * Python-Markdown's ``toc`` gives every heading's ``¶`` one title, English by
   default; :func:`with_permalink_title` puts the page's language's words there.
+* Material's language menu names each language in that language (``日本語``, ``English``) and marks
+  its link with ``hreflang`` only: a screen reader then reads ``日本語`` on an English page in the English
+  voice (WCAG 3.1.2, language of parts). :func:`with_menu_langs` gives each link the ``lang`` of its
+  language.
 * Words a person reads come from the catalogue (``site.not_found*``,
   ``site.permalink``); the template only places them.
 """
@@ -30,7 +34,7 @@ from typing import Any
 
 from jinja2.utils import htmlsafe_json_dumps
 
-__all__ = ["NOT_FOUND_TEMPLATE", "relocated_index", "with_base", "with_permalink_title"]
+__all__ = ["NOT_FOUND_TEMPLATE", "relocated_index", "with_base", "with_menu_langs", "with_permalink_title"]
 
 #: Material's ``404.html`` with the words of the build's language (``sla_not_found``, set by the plugin):
 #: its own says "404 - Not found" in every language and keeps the site name alone as the title.
@@ -53,6 +57,15 @@ def with_permalink_title(content: str, title: str) -> str:
     """``content`` (a page's HTML) with ``title`` as the tooltip of every heading's permalink."""
     words = html.escape(title, quote=True)
     return _HEADERLINK.sub(lambda m: f"{m.group(1)}{words}{m.group(2)}", content)
+
+
+_MENU_LINK = re.compile(r'<a\b(?![^>]*\blang=)([^>]*\bhreflang="([^"]+)"[^>]*\bclass="md-select__link"[^>]*)>')
+
+
+def with_menu_langs(output: str) -> str:
+    """``output`` (a whole page) with each link of the language menu in its own language:
+    ``<a href="../" hreflang="ja" class="md-select__link" lang="ja">日本語</a>``."""
+    return _MENU_LINK.sub(lambda m: f'<a{m.group(1)} lang="{m.group(2)}">', output)
 
 
 def with_base(output: str, base: str) -> str:

@@ -625,9 +625,10 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Tag a page with the language of its text (``<html lang="ja">``); in a language's site other than
-        the default's, make the page's search use that language's index."""
-        output = self._with_search_worker(output)
+        """Tag a page with the language of its text (``<html lang="ja">``), and each link of the language
+        menu with its language; in a language's site other than the default's, make the page's search use
+        that language's index."""
+        output = chrome.with_menu_langs(self._with_search_worker(output))
         i18n = self._i18n(config)
         if i18n is not None and i18n[0] != i18n[1]:
             output = chrome.with_base(output, get_relative_url(f"{i18n[0]}/", page.url).rstrip("/") + "/")
@@ -702,7 +703,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             return output if config.site_url else ""  # "" writes neither sitemap.xml nor sitemap.xml.gz
         if template_name != "404.html":
             return output
-        output = self._with_search_worker(output)
+        output = chrome.with_menu_langs(self._with_search_worker(output))
         vars(config.extra).pop("alternate", None)  # the 404 page's menu (above); the pages get theirs from i18n
         i18n = self._i18n(config)
         if i18n is None or i18n[0] == i18n[1]:

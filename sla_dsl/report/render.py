@@ -35,6 +35,10 @@ Design notes
   columns or more (:data:`_MANY`), which fits a 1280 px screen only so; and
   :mod:`.pdf` adds each page's header and footer (title, page number) and
   prints the PDF with headless Chromium where one is installed.
+  For a keyboard and a screen reader (WCAG 2.1 AA): the title and the period are the page's header, the
+  sections its ``main``; a box that scrolls sideways (a table's, the chart's) is a region named by its
+  section's heading that the Tab key reaches (:func:`_scroll_box`), so its hidden columns can be scrolled
+  into view without a mouse.
 * Ids and other text from the event log are shown, never obeyed: every cell
   of the text report (and of ``sla explain``) goes through
   :func:`.escape.printable`, of Markdown through :func:`.escape.markdown_cell`,
@@ -363,6 +367,7 @@ td.wide{min-width:10rem}
 .bad{color:var(--bad);font-weight:600}.warn{color:var(--warn);font-weight:600}.good{color:var(--good)}
 .note{color:var(--muted);font-size:.92rem;margin:.3rem 0}
 .chart{overflow-x:auto}
+.scroll:focus-visible,.chart:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}
 svg.timeline{width:100%;min-width:46rem;height:auto;display:block}
 svg.timeline text{fill:#222;font-family:inherit;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 ul.legend{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
@@ -563,6 +568,13 @@ def _stack_css(parts: Sequence[Part]) -> str:
     return "@media screen and (max-width:40rem){" + "".join(rules) + "}" if rules else ""
 
 
+def _scroll_box(kind: str, title: str) -> str:
+    """The opening tag of a box that scrolls sideways on a narrow screen (a table's ``scroll``, the chart's
+    ``chart``): a region named by its section's heading that the keyboard can reach (``tabindex="0"``), so
+    one who does not use a mouse can scroll it with the arrow keys and a screen reader says what it holds."""
+    return f'<div class="{kind}" role="region" aria-label="{html_text(title)}" tabindex="0">'
+
+
 def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence[IncidentLike]) -> str:
     e = html_text
     title = heading(report, w)
@@ -574,13 +586,13 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
         f"<header>\n<h1>{e(title)}</h1>",
     ]
     out += [f'<p class="meta">{e(h)}</p>' for h in head_lines(report, w, incidents)]
-    out.append("</header>")
+    out.append("</header>\n<main>")
     for n, part in enumerate(parts):
         key = f' id="{e(part.key)}"' if part.key else ""
         out.append(f"<section{key}>\n<h2>{e(part.title)}</h2>")
         if part.rows:
-            shape = _shape(part)
-            out.append(f'<div class="scroll"><table class="{shape}">' if shape else '<div class="scroll"><table>')
+            shape = f' class="{_shape(part)}"' if _shape(part) else ""
+            out.append(f"{_scroll_box('scroll', part.title)}<table{shape}>")
             heads = "".join(f'<th scope="col">{_header_cell(h)}</th>' for h in part.header)
             out.append(f"<thead><tr>{heads}</tr></thead>")
             out += _html_rows(part)
@@ -592,11 +604,12 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
         out.append("</section>")
         if n == 0 and any(p.key == "availability" for p in parts):  # (a policy measuring no service: none)
             table = next((p.title for p in parts if p.key == "outages"), None)  # (the note on labels left out)
+            chart = _scroll_box("chart", w.m("report.timeline"))
             out.append(
                 f'<section id="timeline">\n<h2>{e(w.m("report.timeline"))}</h2>\n<figure style="margin:0">'
-                f'<div class="chart">{timeline_svg(report, w.lang, table)}</div>\n{legend_html(w.lang)}</figure>\n'
+                f"{chart}{timeline_svg(report, w.lang, table)}</div>\n{legend_html(w.lang)}</figure>\n"
                 "</section>"
             )
     out.append(f'<p class="note noprint">{e(w.m("report.pdf_note"))}</p>')
-    out.append("</body>\n</html>\n")
+    out.append("</main>\n</body>\n</html>\n")
     return "\n".join(out)

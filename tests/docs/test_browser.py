@@ -289,3 +289,45 @@ def test_source_links_are_hidden_on_a_phone(served: str, browser: Browser, lang:
     phone = browser.evaluate(shown)
     assert len(phone) == len(desk) and all(display == "none" and width == 0 for display, width in phone), phone
     assert "§" not in browser.evaluate("document.body.innerText")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_table_that_scrolls_is_a_named_region_the_keyboard_reaches(served: str, browser: Browser, lang: str) -> None:
+    """On a phone a wide table scrolls sideways in the theme's box, which Tab never reached (axe-core's
+    scrollable-region-focusable): one without a mouse could not see its columns past the screen's edge.
+    Each box is now a region named by the heading above its table, and the keyboard scrolls it."""
+    browser.open(f"{served}/{POLICY_PAGE[lang]}/", width=390, height=900)
+    boxes = browser.evaluate(
+        "Array.from(document.querySelectorAll('.md-typeset__scrollwrap')).map(e => [e.tabIndex,"
+        " e.getAttribute('role'), e.getAttribute('aria-label'), e.scrollWidth > e.clientWidth])"
+    )
+    assert boxes and any(wide for *_, wide in boxes), boxes
+    headings = browser.evaluate(
+        "Array.from(document.querySelectorAll('.md-content__inner :is(h1, h2, h3, h4, h5, h6)')).map(h =>"
+        " Array.from(h.childNodes).filter(n => !(n.classList && n.classList.contains('headerlink')))"
+        ".map(n => n.textContent).join('').trim())"
+    )
+    for tab, role, name, _ in boxes:
+        assert (tab, role) == (0, "region") and name in headings, (tab, role, name)
+    # the keyboard reaches the first box that scrolls, and the arrow key scrolls it
+    moved = browser.evaluate(
+        """(() => {
+      const box = Array.from(document.querySelectorAll('.md-typeset__scrollwrap'))
+        .find(e => e.scrollWidth > e.clientWidth);
+      box.focus();
+      return document.activeElement === box;
+    })()"""
+    )
+    assert moved
+    for kind in ("keyDown", "keyUp"):
+        browser.call(
+            "Input.dispatchKeyEvent",
+            session=True,
+            type=kind,
+            key="ArrowRight",
+            code="ArrowRight",
+            windowsVirtualKeyCode=39,
+        )
+    time.sleep(0.3)
+    scrolled = browser.evaluate("document.activeElement.scrollLeft")
+    assert scrolled > 0, scrolled
