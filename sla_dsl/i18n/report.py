@@ -864,6 +864,9 @@ REPORT: dict[str, Msg] = {
     "report.legend.excluded": Msg("適用外の障害", "excluded outage"),
     "report.legend.downtime": Msg("障害（停止時間に算入）", "outage (counted as downtime)"),
     "report.legend.excused_outage": Msg("除外時間内の障害", "outage inside excused time"),
+    # the label of an outage in the timeline that counts no downtime: why, in words (not its colour alone)
+    "report.timeline.not_counted.excluded": Msg("{label} 適用外", "{label} excluded"),
+    "report.timeline.not_counted.excused": Msg("{label} 除外時間内", "{label} excused"),
     "report.tip.maintenance": Msg("定期メンテナンス {start} 〜 {end}", "maintenance {start} to {end}"),
     "report.tip.stop": Msg("計画停止 {id} {start} 〜 {end}", "planned stop {id} {start} to {end}"),
     "report.tip.outage": Msg(

@@ -10,6 +10,11 @@ Design notes
   of :data:`KEYS`, each with a tooltip (``<title>``) in the report's language.
   The legend is HTML with a colour key per entry (a small SVG square, which
   prints where CSS backgrounds do not).
+* Colour is never the only sign (WCAG 1.4.1, 1.4.11): a noticed planned stop is striped, where
+  maintenance is solid (:data:`STRIPES`, in the chart and in its legend key); every outage has a dark
+  outline, so a bar shows against the band whatever its colour (the yellow of an excluded outage is
+  1.2:1 to the band's green); and the label of an outage that does not count says why in words
+  (``OUT-05 0:00 適用外``, ``OUT-06 0:00 除外時間内``: :data:`NOT_COUNTED`), where only its colour did.
 * An outage is at least :data:`MIN_WIDTH` units wide so a ten-minute outage is
   visible, and is labelled above the bar with its id and downtime (``h:mm``, or ``h:mm:ss``
   as the outages table writes it), on a leader line down to the bar. Labels are measured
@@ -59,6 +64,16 @@ KEYS: dict[str, Key] = {
     "excluded": Key("report.legend.excluded", "#f9a825"),
     "downtime": Key("report.legend.downtime", "#d32f2f"),
     "excused_outage": Key("report.legend.excused_outage", "#ba68c8"),
+}
+#: The kinds drawn striped rather than solid (the legend's key too): a noticed planned stop, told from
+#: maintenance (solid) without its colour.
+STRIPES = frozenset({"stop"})
+#: The outline of every outage's bar (a bar of any colour shows against the band).
+OUTLINE = "#212121"
+#: The words an outage's label adds when it does not count as downtime, by its kind.
+NOT_COUNTED = {
+    "excluded": "report.timeline.not_counted.excluded",
+    "excused_outage": "report.timeline.not_counted.excused",
 }
 WIDTH = 1000
 MARGIN = 36
@@ -232,23 +247,23 @@ def timeline_svg(report: Report, lang: str, outages_title: str | None = None) ->
     def x(t: float) -> float:
         return round(MARGIN + (min(max(t, p0), p1) - p0) / span * inner, 2)
 
-    bars: list[tuple[float, float, float, float, str, str]] = []  # (x, y offset, width, height, colour, tip)
+    bars: list[_Bar] = []
 
-    def bar(a: float, b: float, dy: float, h: float, colour: str, tip: str) -> tuple[float, float] | None:
+    def bar(a: float, b: float, dy: float, h: float, kind: str, tip: str) -> tuple[float, float] | None:
         x0, x1 = x(a), x(b)
         if x1 <= x0 and b <= a:
             return None
         width = max(x1 - x0, MIN_WIDTH)
-        bars.append((x0, dy, width, h, colour, tip))
+        bars.append(_Bar(x0, dy, width, h, kind, tip))
         return x0, x0 + width
 
     for mw in report.maintenance:
         tip = message("report.tip.maintenance", lang, start=_t(mw.start, lang), end=_t(mw.end, lang))
-        bar(mw.start.timestamp(), mw.end.timestamp(), 0, BAR_HEIGHT, KEYS["maintenance"].colour, tip)
+        bar(mw.start.timestamp(), mw.end.timestamp(), 0, BAR_HEIGHT, "maintenance", tip)
     for s in report.planned_stops:
         if s.notice_ok:
             tip = message("report.tip.stop", lang, id=s.id, start=_t(s.start, lang), end=_t(s.end, lang))
-            bar(s.start.timestamp(), s.end.timestamp(), 0, BAR_HEIGHT, KEYS["stop"].colour, tip)
+            bar(s.start.timestamp(), s.end.timestamp(), 0, BAR_HEIGHT, "stop", tip)
     as_of = report.period.as_of.timestamp()
     sec = to_the_second(report)  # (as the outages table writes the downtimes)
     items: list[tuple[str, float]] = []
@@ -263,15 +278,19 @@ def timeline_svg(report: Report, lang: str, outages_title: str | None = None) ->
         end_text = _t(o.end, lang) if o.end else message("report.still_open", lang)
         hmm = hours_minutes(o.downtime_minutes, sec)
         tip = message("report.tip.outage", lang, id=o.id, start=_t(o.start, lang), end=end_text, downtime=hmm)
-        drawn = bar(o.start.timestamp(), end, 6, BAR_HEIGHT - 12, KEYS[kind].colour, tip)
+        drawn = bar(o.start.timestamp(), end, 6, BAR_HEIGHT - 12, kind, tip)
         if drawn is not None:
-            items.append((f"{o.id} {hmm}", round((drawn[0] + drawn[1]) / 2, 2)))
+            said = f"{o.id} {hmm}"
+            if kind in NOT_COUNTED:  # (why it counts no downtime, in words: not its colour alone)
+                said = message(NOT_COUNTED[kind], lang, label=said)
+            items.append((said, round((drawn[0] + drawn[1]) / 2, 2)))
     labels, left_out = place_labels(items)
     lanes = max((lb.box.lane + 1 for lb in labels), default=1)
     top = lanes * LANE_HEIGHT + 8
     shapes = [
-        f'<rect x="{x0}" y="{top + dy}" width="{w:.2f}" height="{h}" fill="{colour}"><title>{e(tip)}</title></rect>'
-        for x0, dy, w, h, colour, tip in bars
+        f'<rect x="{b.x}" y="{top + b.dy}" width="{b.width:.2f}" height="{b.height}" {_paint(b.kind, "sla-stripes")}>'
+        f"<title>{e(b.tip)}</title></rect>"
+        for b in bars
     ]
     lines: list[str] = []
     texts: list[str] = []
@@ -310,7 +329,8 @@ def timeline_svg(report: Report, lang: str, outages_title: str | None = None) ->
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{e(aria)}" class="timeline">'
         f"<title>{e(aria)}</title>"
-        f'<rect x="{MARGIN}" y="{top}" width="{inner}" height="{BAR_HEIGHT}" fill="{KEYS["up"].colour}"/>'
+        + _stripes("sla-stripes")
+        + f'<rect x="{MARGIN}" y="{top}" width="{inner}" height="{BAR_HEIGHT}" fill="{KEYS["up"].colour}"/>'
         + "".join(shapes)
         + "".join(lines)
         + "".join(texts)
@@ -350,10 +370,42 @@ def _aria(report: Report, lang: str) -> str:
 
 
 def legend_html(lang: str) -> str:
-    """The legend: a colour key and a word per kind of interval."""
+    """The legend: a key (its colour, striped as its bars are) and a word per kind of interval."""
     items = [
-        f'<li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill="{k.colour}"/></svg>'
+        f'<li><svg width="14" height="14" aria-hidden="true">{_stripes(f"sla-key-{kind}") if kind in STRIPES else ""}'
+        f'<rect width="14" height="14" {_paint(kind, f"sla-key-{kind}")}/></svg>'
         f"{html_text(message(k.key, lang))}</li>"
-        for k in KEYS.values()
+        for kind, k in KEYS.items()
     ]
     return '<ul class="legend">' + "".join(items) + "</ul>"
+
+
+class _Bar(NamedTuple):
+    """An interval drawn over the band: where (units of the ``viewBox``), its kind (:data:`KEYS`) and tooltip."""
+
+    x: float
+    #: below the top of the band
+    dy: float
+    width: float
+    height: float
+    kind: str
+    tip: str
+
+
+def _stripes(pattern: str) -> str:
+    """The striped fill of :data:`STRIPES` (a noticed planned stop), as ``<defs>`` naming it ``pattern``."""
+    colour = KEYS["stop"].colour
+    return (
+        f'<defs><pattern id="{pattern}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{colour}"/>'
+        f'<rect width="2" height="6" fill="#ffffff"/></pattern></defs>'
+    )
+
+
+def _paint(kind: str, pattern: str) -> str:
+    """The attributes that paint a bar (or a legend's key) of ``kind``: its colour, or the stripes named
+    ``pattern``; an outage's outline."""
+    fill = f'fill="url(#{pattern})"' if kind in STRIPES else f'fill="{KEYS[kind].colour}"'
+    if kind in ("downtime", "excluded", "excused_outage"):
+        fill += f' stroke="{OUTLINE}" stroke-width="0.8"'
+    return fill
