@@ -707,7 +707,9 @@ def _maintenance(ctx: Ctx) -> tuple[list[MaintenanceRow], list[Interval]]:
         s, e, w = laid.start, laid.end, laid.window
         if laid.excused:
             windows.append((s, e))
-        if ctx.p0 <= s < ctx.p1:
+        # (a window running across `from` is listed too, as a planned stop is: its part in the period is
+        # excused, and a reader of the report finds the window that excuses it)
+        if ctx.p0 <= s < ctx.p1 or s < ctx.p0 < e:
             rules = ctx.versions.at(s)
             rows.append(
                 MaintenanceRow(

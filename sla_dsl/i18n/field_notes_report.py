@@ -371,7 +371,9 @@ REPORT_NOTES: dict[str, str] = {
     "the tool's name (``sla-dsl``, the package's)": "ツールの名前（パッケージの名前 ``sla-dsl``）",
     "its version (``sla --version``, ``sla_dsl.__version__``)": "その版（``sla --version``、``sla_dsl.__version__``）",
     # -- MaintenanceRow --------------------------------------------------------------------------------------
-    "A regular-maintenance window that starts in the period.": "期間内に始まる定期メンテナンスの枠。",
+    "A regular-maintenance window that starts in the period or runs across its start.": (
+        "期間内に始まる定期メンテナンスの枠、または期間の始まりをまたぐ枠。"
+    ),
     "the start of the window, ISO 8601 in the policy's time zone with its offset": (
         "枠の開始。ポリシーのタイムゾーンでの時差の付いた ISO 8601"
     ),

@@ -177,7 +177,7 @@ _NOT_ALLOWED = "not an allowed channel"
 
 
 class MaintenanceRow(_Row):
-    """A regular-maintenance window that starts in the period."""
+    """A regular-maintenance window that starts in the period or runs across its start."""
 
     #: the start of the window, ISO 8601 in the policy's time zone with its offset
     start: dt.datetime

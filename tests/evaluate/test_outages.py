@@ -119,3 +119,19 @@ def test_maintenance_windows_in_the_contract_shape() -> None:
     r = run([])
     assert r.model_dump(mode="json")["maintenance"][0]["start"] == "2026-11-26T22:00:00+09:00"
     assert r.model_dump(mode="json")["maintenance"][0]["end"] == "2026-11-27T00:00:00+09:00"
+
+
+def test_maintenance_window_running_across_the_start_is_listed() -> None:
+    # The 4th Thursday's window, Thu 26 Nov 22:00-24:00, runs across a period from 23:00: its hour in the
+    # period is excused, so the report lists the window (as it lists a planned stop across `from`); the
+    # tables then account for every excused minute
+    from sla_dsl.report.tables import report_tables
+
+    r = run(outage("O", "2026-11-26 22:30", "2026-11-26 23:30"), "2026-11-26 23:00", "2026-12-01 00:00")
+    assert r.availability.excused_minutes == 60.0
+    assert one(r, "O").downtime_minutes == 0.0
+    (mw,) = r.maintenance
+    assert (mw.start, mw.end, mw.name) == (t("2026-11-26 22:00"), t("2026-11-27 00:00"), "regular")
+    assert report_tables(r)["maintenance"].column("start").to_pylist() == [t("2026-11-26 22:00")]
+    # a window that ended before the period starts is not listed
+    assert run([], "2026-11-27 00:00", "2026-12-01 00:00").maintenance == []
