@@ -449,6 +449,15 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E207.help": Msg(
         "`{example}` を定義してください（定義済みのカレンダー：{known}）", "define `{example}`; calendars here: {known}"
     ),
+    # `4 business hours`, `1st business day`, `close of business` copied into a policy without a calendar
+    # `business`: the word names a calendar (`{fix}`: the words with the file's first calendar with hours;
+    # `{example}`: the calendar's declaration)
+    "diag.E207.help.rewrite": Msg(
+        "`{name}` は営業時間を数えるカレンダーの名前です。定義済みのカレンダーで `{fix}` のように書くか、"
+        "`{example}` を定義してください（定義済みのカレンダー：{known}）",
+        "`{name}` names the calendar whose hours count: write `{fix}` with a calendar defined here, or "
+        "define `{example}`; calendars here: {known}",
+    ),
     # `120 real minutes` (Request Tracker's RealMinutes): elapsed time, which names no calendar
     "diag.E207.elapsed": Msg(
         "経過時間はカレンダーの名前を付けずに書きます：`{fix}`", "elapsed time is written with no calendar: `{fix}`"
