@@ -1049,6 +1049,15 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E202.next_day": Msg(
         "営業時間の範囲 `{a}` と翌日の `{b}` が重なっています", "hour ranges `{a}` and the next day's `{b}` overlap"
     ),
+    # two `hours` lines that name one weekday (`hours mon..sat 09:00-18:00`, `hours sat 10:00-14:00`): the
+    # later one read as replacing the earlier one's hours ({days}: the weekdays both name; {line}: the line
+    # naming more weekdays; {fix}: it without those)
+    "diag.E202.help.two_lines": Msg(
+        "`{days}` は {first} 行目と {second} 行目の `hours` の両方にあります。同じ曜日を書いた行の時間帯は"
+        "足し合わされ、後の行で置き換わることはありません。{line} 行目を `{fix}` と書いてください",
+        "`{days}` is on both `hours` lines {first} and {second}: the hours of lines naming one weekday are "
+        "added together, a later line does not replace them; write line {line} as `{fix}`",
+    ),
     "diag.E202.help": Msg(
         "営業時間は重ならない範囲で書きます。一つにまとめるか、どちらかをずらしてください"
         "（終わりが始まりより早い範囲は、夜をまたいで翌日まで続きます）",
