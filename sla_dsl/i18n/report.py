@@ -1280,6 +1280,12 @@ REPORT: dict[str, Msg] = {
     "explain.no_events": Msg(
         "イベントログに `{id}` のイベントがありません", "the event log has no events about `{id}`"
     ),
+    # ... but about an id of other capitals ({near}: as the log writes it)
+    "explain.no_events.case": Msg(
+        "イベントログに `{id}` のイベントがありません。`{near}` の誤りではありませんか？"
+        "（ID は大文字と小文字を区別します）",
+        "the event log has no events about `{id}`: did you mean `{near}`? (ids are case-sensitive)",
+    ),
     # every line about the id was left out with --skip-invalid (cli/explain.py): nothing of it is left to explain;
     # {where}: those lines, located as the skipped lines are (`events.jsonl:3`)
     "explain.left_out.one": Msg(
