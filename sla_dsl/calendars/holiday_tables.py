@@ -22,7 +22,10 @@ Design notes
   file are those of ``JP, GB`` (:func:`regions`). The order is kept, not made
   canonical: on a day that is a holiday in several regions the names are
   joined in the order the regions are written (``元日; 祝日`` for ``JP, GB``,
-  ``祝日; 元日`` for ``GB, JP``), so another order is another table.
+  ``祝日; 元日`` for ``GB, JP``), so another order is another table. A name
+  several regions give the day is said once (``Christmas Day`` for ``DE, AT``;
+  ``祝日`` for two regions without Japanese names); the files of tables that
+  repeated it (``-v2-``) are never read again.
 * Written atomically (:func:`sla_dsl.files.write_atomic`): a reader sees the
   old file or the whole new one. A file that cannot be read, is damaged or is
   not a table is a miss, built again and rewritten, never an error; another
@@ -79,7 +82,9 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
             for day, name in data.items():
                 # No Japanese names in the package (GB, US, ...): a Japanese page says 祝日, not an English name.
                 names.setdefault(day, ([], []))[slot].append(str(name) if slot == 0 or has_ja else JA_HOLIDAY)
-    out = {day: ("; ".join(en_names), "; ".join(ja_names)) for day, (en_names, ja_names) in names.items()}
+    # (a name two regions give one day is said once: `Christmas Day` for `DE-BE, AT`, `祝日` for two regions
+    # without Japanese names, never `祝日; 祝日`)
+    out = {day: (_joined(en_names), _joined(ja_names)) for day, (en_names, ja_names) in names.items()}
     if path is not None:
         try:
             write_atomic(path, json.dumps({d.isoformat(): pair for d, pair in out.items()}))
@@ -87,6 +92,11 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
         except OSError:
             pass
     return out
+
+
+def _joined(names: list[str]) -> str:
+    """The names of one day's holidays in the regions' order, each name once."""
+    return "; ".join(dict.fromkeys(names))
 
 
 def _read(path: Path, year: int) -> dict[dt.date, tuple[str, str]] | None:
@@ -118,7 +128,7 @@ def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) ->
         return None
     key = "+".join(f"{c}-{s}" if s else c for c, s in regions(countries))
     version = getattr(holidays, "__version__", "unknown")
-    return Path(folder) / f"{PREFIX}{version}-v2-{key}-{year}.json"
+    return Path(folder) / f"{PREFIX}{version}-v3-{key}-{year}.json"
 
 
 def known_country(country: str) -> bool:

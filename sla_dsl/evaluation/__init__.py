@@ -547,8 +547,12 @@ def _check_values(versions: Versions, log: EventLog, payloads: dict[int, set[tup
         key = field.replace(" ", "_")
         listed = listing([f"`{a}`" for a in sorted(allowed)], ", ")
         said = words("events.E120", field=words(f"events.field.{key}"), value=value, event=TYPES[r[1]])
+        # (`p1` for `P1`: an export that writes its values in small letters, or a title written in capitals)
+        meant = next((a for a in sorted(allowed) if a.casefold() == value.casefold()), None)
         hint = (
-            words("events.E120.help.known", listed=listed)
+            words("events.E120.help.case", name=meant, listed=listed)
+            if meant is not None
+            else words("events.E120.help.known", listed=listed)
             if allowed
             else words("events.E120.help.none", fields=words(f"events.fields.{key}"))
         )

@@ -449,6 +449,15 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E207.help": Msg(
         "`{example}` を定義してください（定義済みのカレンダー：{known}）", "define `{example}`; calendars here: {known}"
     ),
+    # `4 business hours`, `1st business day`, `close of business` copied into a policy without a calendar
+    # `business`: the word names a calendar (`{fix}`: the words with the file's first calendar with hours;
+    # `{example}`: the calendar's declaration)
+    "diag.E207.help.rewrite": Msg(
+        "`{name}` は営業時間を数えるカレンダーの名前です。定義済みのカレンダーで `{fix}` のように書くか、"
+        "`{example}` を定義してください（定義済みのカレンダー：{known}）",
+        "`{name}` names the calendar whose hours count: write `{fix}` with a calendar defined here, or "
+        "define `{example}`; calendars here: {known}",
+    ),
     # `120 real minutes` (Request Tracker's RealMinutes): elapsed time, which names no calendar
     "diag.E207.elapsed": Msg(
         "経過時間はカレンダーの名前を付けずに書きます：`{fix}`", "elapsed time is written with no calendar: `{fix}`"
@@ -1039,6 +1048,15 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E202": Msg("営業時間の範囲 `{a}` と `{b}` が重なっています", "hour ranges `{a}` and `{b}` overlap"),
     "diag.E202.next_day": Msg(
         "営業時間の範囲 `{a}` と翌日の `{b}` が重なっています", "hour ranges `{a}` and the next day's `{b}` overlap"
+    ),
+    # two `hours` lines that name one weekday (`hours mon..sat 09:00-18:00`, `hours sat 10:00-14:00`): the
+    # later one read as replacing the earlier one's hours ({days}: the weekdays both name; {line}: the line
+    # naming more weekdays; {fix}: it without those)
+    "diag.E202.help.two_lines": Msg(
+        "`{days}` は {first} 行目と {second} 行目の `hours` の両方にあります。同じ曜日を書いた行の時間帯は"
+        "足し合わされ、後の行で置き換わることはありません。{line} 行目を `{fix}` と書いてください",
+        "`{days}` is on both `hours` lines {first} and {second}: the hours of lines naming one weekday are "
+        "added together, a later line does not replace them; write line {line} as `{fix}`",
     ),
     "diag.E202.help": Msg(
         "営業時間は重ならない範囲で書きます。一つにまとめるか、どちらかをずらしてください"

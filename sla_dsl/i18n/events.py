@@ -624,6 +624,11 @@ EVENTS: dict[str, Msg] = {
         "`{event}` の{field} `{value}` はポリシーにありません", "unknown {field} `{value}` in `{event}`"
     ),
     "events.E120.help.known": Msg("ポリシーにあるのは {listed} です", "the policy knows {listed}"),
+    # a value the policy knows written in other capitals (`p1` for `P1`, `Premium` for `premium`)
+    "events.E120.help.case": Msg(
+        "`{name}` の誤りではありませんか？ポリシーにあるのは {listed} です",
+        "did you mean `{name}`? the policy knows {listed}",
+    ),
     "events.E120.help.none": Msg("ポリシーに{fields}の定義がありません", "the policy defines no {fields}"),
     "events.field.priority": Msg("優先度", "priority"),
     "events.field.cause": Msg("原因", "cause"),

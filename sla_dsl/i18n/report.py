@@ -922,6 +922,8 @@ REPORT: dict[str, Msg] = {
     # time starts counting (`{day}`: the day the clock starts on; `{time}`: that day's opening or closing time)
     "explain.count_from": Msg("営業時間の計算は{start}から（{why}）", "business time counts from {start} ({why})"),
     "explain.count_from.holiday": Msg("{day}は祝日：{name}", "{day} is a holiday: {name}"),
+    # (a Japanese page's holiday of a country the `holidays` package has no Japanese names for)
+    "explain.count_from.holiday.unnamed": Msg("{day}は祝日", "{day} is a holiday"),
     "explain.count_from.named": Msg("{day}は休業日：{name}", "{day} is a holiday: {name}"),
     "explain.count_from.closure": Msg("{day}は休業日", "{day} is a company closure"),
     "explain.count_from.closed": Msg("{day}は営業日ではありません", "{day} is not a business day"),
@@ -1280,6 +1282,12 @@ REPORT: dict[str, Msg] = {
     ),
     "explain.no_events": Msg(
         "イベントログに `{id}` のイベントがありません", "the event log has no events about `{id}`"
+    ),
+    # ... but about an id of other capitals ({near}: as the log writes it)
+    "explain.no_events.case": Msg(
+        "イベントログに `{id}` のイベントがありません。`{near}` の誤りではありませんか？"
+        "（ID は大文字と小文字を区別します）",
+        "the event log has no events about `{id}`: did you mean `{near}`? (ids are case-sensitive)",
     ),
     # every line about the id was left out with --skip-invalid (cli/explain.py): nothing of it is left to explain;
     # {where}: those lines, located as the skipped lines are (`events.jsonl:3`)

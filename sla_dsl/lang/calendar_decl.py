@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from lark import Token, Tree
@@ -181,6 +182,43 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
     return cal
 
 
+def _weekdays_text(days: Sequence[m.Weekday]) -> str:
+    """Weekdays as a line writes them: runs of three or more as ``mon..fri``, others listed (``sat, sun``)."""
+    indices = sorted({d.index for d in days})
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{_WEEKDAYS[run[0]].value}..{_WEEKDAYS[run[-1]].value}")
+        else:
+            parts += [_WEEKDAYS[i].value for i in run]
+    return ", ".join(parts)
+
+
+def _two_lines_help(first: m.DayHours, second: m.DayHours) -> Words | None:
+    """E202's help where two weekday lines name one weekday (``hours mon..sat 09:00-18:00`` and ``hours sat
+    10:00-14:00``): their hours are added together, a later line does not replace an earlier one's, so
+    the line naming more weekdays is written without the weekdays the other names (``hours mon..fri
+    09:00-18:00``). None when it names no other (nothing to keep: the general help says to merge or move
+    them)."""
+    wider = max((first, second), key=lambda ln: (len(ln.days), ln.span.line))
+    narrower = second if wider is first else first
+    rest = [d for d in wider.days if d not in narrower.days]
+    if not rest:
+        return None
+    both = _weekdays_text([d for d in wider.days if d in narrower.days])
+    lines = [str(n) for n in sorted((first.span.line, second.span.line))]
+    fix = f"hours {_weekdays_text(rest)} {', '.join(str(t) for t in wider.ranges)}"
+    return words(
+        "diag.E202.help.two_lines", days=both, first=lines[0], second=lines[1], line=str(wider.span.line), fix=fix
+    )
+
+
 def _check(r: ValueReader, cal: m.Calendar) -> bool:
     """Report what the text alone shows is wrong; True when an error was reported."""
     errors = 0
@@ -225,16 +263,24 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
     # overlapping ranges: within a day, and an overnight range into the next open day
     reported: set[tuple[int, int, int, int]] = set()
 
+    # the weekday line each range of a weekday line is written on (a range of one day overlapping one of
+    # another line that names the same weekday: `hours mon..sat 09:00-18:00` and `hours sat 10:00-14:00`)
+    line_of = {id(t): ln for ln in cal.day_hours for t in ln.ranges}
+
     def overlap(a: m.TimeRange, b: m.TimeRange, next_day: bool) -> None:
         key = (a.span.line, a.span.column, b.span.line, b.span.column)
         if key in reported:
             return
         reported.add(key)
+        lines = (line_of.get(id(a)), line_of.get(id(b)))
+        help = words("diag.E202.help")
+        if not next_day and lines[0] is not None and lines[1] is not None and lines[0] is not lines[1]:
+            help = _two_lines_help(lines[0], lines[1]) or help
         err(
             "E202",
             words("diag.E202.next_day" if next_day else "diag.E202", a=str(a), b=str(b)),
             b.span if not next_day else a.span,
-            words("diag.E202.help"),
+            help,
         )
 
     def check_day(ranges: tuple[m.TimeRange, ...], following: tuple[m.TimeRange, ...]) -> None:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from ..i18n.terms import ordinal
 from . import model as m
 from . import service_plans
 from .check_clocks import Spots, check_clocks, spot
@@ -142,17 +143,41 @@ def _header_zone(model: m.PolicyModel) -> list[Diagnostic]:
     return [_warn("W204", words("diag.W204", zone=zone), model.header.timezone_span, help=legacy)]
 
 
+def _counted_on(duration: m.Duration) -> Callable[[str], str]:
+    """``duration`` as written with another calendar's name: ``4 desk hours`` for ``4 business hours``."""
+    return lambda calendar: str(duration.model_copy(update={"calendar": calendar}))
+
+
+def _nth_day_of(nth: int) -> Callable[[str], str]:
+    """The day of ``respond by end of 1st business day`` as written with another calendar: ``1st desk day``."""
+    return lambda calendar: f"{ordinal(nth)} {calendar} day"
+
+
 def _calendar_refs(model: m.PolicyModel, broken: set[str], spots: Spots) -> list[Diagnostic]:
     cals = {c.name: c for c in model.calendars}
     # the calendars the file declares, those refused for their own errors too: a name near one is its typo
     declared = [*cals, *sorted(broken - cals.keys())]
     out: list[Diagnostic] = []
 
-    def need(name: str, span: m.Span, business: bool, what: str | Words, elapsed: str | None = None) -> None:
+    # the calendar a word copied from an example (`4 business hours`, `1st business day`, `close of business`)
+    # is to be rewritten with: the file's first one with hours on some weekday that is not open around the
+    # clock (business hours, not a `24x7` one), else the first one with hours
+    with_hours = [c for c in model.calendars if c.has_hours and c.open_weekdays()]
+    counted = next((c for c in with_hours if not _never_closed(c)), with_hours[0] if with_hours else None)
+
+    def need(
+        name: str,
+        span: m.Span,
+        business: bool,
+        what: str | Words,
+        elapsed: str | None = None,
+        rewrite: Callable[[str], str] | None = None,
+    ) -> None:
         if name in broken:
             return
         if name not in cals:
             known = listing((f"`{c}`" for c in declared), ", ") if declared else words("diag.phrase.none")
+            example = f"calendar {name} {{ ... }}"
             out.append(
                 _err(
                     "E207",
@@ -160,7 +185,16 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str], spots: Spots) -> list
                     span,
                     help=(words("diag.E207.elapsed", fix=elapsed) if elapsed and name in ELAPSED_WORDS else None)
                     or did_you_mean_words(name, declared)
-                    or words("diag.E207.help", example=f"calendar {name} {{ ... }}", known=known),
+                    # (the word names a calendar, though examples make it look like a keyword of the
+                    # language: say so, with the words written with one of the file's calendars)
+                    or (
+                        words(
+                            "diag.E207.help.rewrite", name=name, fix=rewrite(counted.name), example=example, known=known
+                        )
+                        if rewrite is not None and counted is not None
+                        else None
+                    )
+                    or words("diag.E207.help", example=example, known=known),
                 )
             )
         elif business and (not cals[name].has_hours or not cals[name].open_weekdays()):
@@ -178,11 +212,12 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str], spots: Spots) -> list
 
     for node in m.walk(model):
         if isinstance(node, m.Duration) and node.calendar is not None:  # (`120 real minutes`: elapsed time meant)
-            need(node.calendar, node.span, True, f"`{node}`", str(node.model_copy(update={"calendar": None})))
+            elapsed = str(node.model_copy(update={"calendar": None}))
+            need(node.calendar, node.span, True, f"`{node}`", elapsed, _counted_on(node))
         elif isinstance(node, m.ByEndOf):
-            need(node.calendar, node.span, True, words("diag.E206.what.target"))
+            need(node.calendar, node.span, True, words("diag.E206.what.target"), rewrite=_nth_day_of(node.nth))
         elif isinstance(node, m.SameDayGuideline):
-            need(node.calendar, node.span, True, words("diag.E206.what.same-day"))
+            need(node.calendar, node.span, True, words("diag.E206.what.same-day"), rewrite=lambda c: f"close of {c}")
         elif isinstance(node, m.ServiceHours) and node.calendar is not None:
             need(node.calendar, node.span, False, words("diag.E206.what.service"))
     for mt in model.maintenance:

@@ -75,6 +75,8 @@ _WEEKDAY_LIST = re.compile(
 )
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+#: Ordinals written as English words (`every month on first sun`), by their number.
+_ORDINAL_WORDS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
 
 #: The nth (or last) weekday or business day, the Japanese way: `第3水曜日`, `第2営業日`, `最終金曜日`, with
 #: its month before it (`11月第4木曜日`, a yearly holiday's day).
@@ -384,6 +386,13 @@ def _dates(word: str, expected: set[str]) -> str | None:
             lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}",
             out,
         )
+        # the day first, with dots, as German and most of Europe write it: `01.04.2026` (never with slashes,
+        # which the United States write month first)
+        out = re.sub(
+            r"(?<![0-9])(?<![0-9]\.)([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?![0-9])",
+            lambda m: f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if int(m.group(2)) <= 12 else m[0],
+            out,
+        )
     if "YEARMONTH" in expected:
         out = re.sub(r"([0-9]{4})[/.年]([0-9]{1,2})月?", lambda m: f"{m.group(1)}-{int(m.group(2)):02d}", out)
     if "MONTHDAY" in expected:
@@ -499,10 +508,11 @@ def hint_for(
     clock = _japanese_time(bare, literals) if "TIME" in expected else None
     if clock is not None:
         return Hint(pos, pos + len(bare), words("diag.help.time", fix=clock), bare)
-    # an ordinal written as a number: `on 4 thu`
-    if "ORDINAL" in expected and re.fullmatch(r"[0-9]+", here):
+    # an ordinal written as a number, `on 4 thu`, or as a word, `on first sun`, `by end of first business day`
+    if "ORDINAL" in expected and (re.fullmatch(r"[0-9]+", here) or here.lower() in _ORDINAL_WORDS):
         after = _NEXT_WORD.match(text, end)
-        fix = _ordinal(here) + (f" {after.group(1)}" if after and after.group(1) in _WEEKDAYS.values() else "")
+        number = here if here.isdigit() else _ORDINAL_WORDS[here.lower()]
+        fix = _ordinal(number) + (f" {after.group(1)}" if after and after.group(1) in _WEEKDAYS.values() else "")
         return Hint(pos, end, words("diag.help.ordinal", fix=fix), here)
     # a zone as an offset from UTC: `UTC+9`
     zone = _zone(word) if "TZ" in expected or re.match("(?i)utc|gmt", word) else None

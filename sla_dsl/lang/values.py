@@ -772,11 +772,15 @@ class ValueReader:
                 first = listing((Code(s) for s in subdivisions[:60]), ", ")
                 # (a list cut short says so as part of its phrase: 「…、`NU`など」, `..., NU, among others`)
                 listed = words("diag.phrase.cut", items=first) if len(subdivisions) > 60 else first
+                # (the help names the whole region, `US-CA`: the subdivision's code alone, written as it
+                # says, would be another country's holidays: `holidays CA` is Canada's, `BE` Belgium's)
                 hit = subdivision_hint(country, subdiv)
                 help = (
                     words("diag.E204.subdivision.help_none", country=country)
                     if not subdivisions
-                    else words("diag.E204.subdivision.help_near", name=hit, country=country, listed=listed)
+                    else words(
+                        "diag.E204.subdivision.help_near", name=f"{country}-{hit}", country=country, listed=listed
+                    )
                     if hit
                     else words("diag.E204.subdivision.help", country=country, listed=listed)
                 )

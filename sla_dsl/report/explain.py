@@ -71,6 +71,7 @@ from typing import Any, NamedTuple
 from pydantic import TypeAdapter
 
 from ..calendars.business_index import CLOSURE_NAME
+from ..calendars.holiday_tables import JA_HOLIDAY
 from ..calendars.recurrence import window_start
 from ..errors import InputError
 from ..events.schema import BUILTIN_COUNT, TYPES
@@ -175,6 +176,8 @@ def _counts_from(w: PolicyWords, target: m.Target | m.ClockTarget | None, start:
             why = w.m("explain.count_from.named", day=said, name=name)
         elif name == CLOSURE_NAME["ja" if w.lang == "ja" else "en"]:
             why = w.m("explain.count_from.closure", day=said)
+        elif name == JA_HOLIDAY:  # (a country without Japanese names: no name to give, not `祝日：祝日`)
+            why = w.m("explain.count_from.holiday.unnamed", day=said)
         else:
             why = w.m("explain.count_from.holiday", day=said, name=name)
     elif instant(at) < instant(today[0][0]):  # (the time names the zone: the day is that zone's)

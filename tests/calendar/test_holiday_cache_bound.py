@@ -195,7 +195,18 @@ def test_a_region_named_twice_shares_the_table_of_one(
     assert holiday_table(JP_GB, 2026) == fresh  # and read back from that one file
     assert _kept(cache) == [_name(JP_GB, 2026)]
     assert _fresh(spec, 2026, monkeypatch) == fresh  # no disk cache: the same table
-    assert fresh[dt.date(2026, 1, 1)] == ("New Year's Day; New Year's Day", "元日; 祝日")  # each region's name once
+    assert fresh[dt.date(2026, 1, 1)] == ("New Year's Day", "元日; 祝日")  # each region's name once, each name once
+
+
+def test_a_name_two_regions_give_one_day_is_said_once(cache: Path) -> None:
+    """Christmas in Berlin and in Austria is one `Christmas Day`, and one `祝日` (neither country has Japanese
+    names): a calendar of `holidays DE-BE, AT` said `Christmas Day; Christmas Day` and `祝日; 祝日`. Two
+    different names stay, in the regions' order."""
+    table = holiday_table((("DE", "BE"), ("AT", None)), 2027)
+    assert table[dt.date(2027, 12, 25)] == ("Christmas Day", "祝日")
+    assert table[dt.date(2027, 12, 26)] == ("Second Day of Christmas; Saint Stephen's Day", "祝日")
+    holiday_table.cache_clear()
+    assert holiday_table((("DE", "BE"), ("AT", None)), 2027) == table  # read back from its file as it was built
 
 
 def test_another_order_is_another_table(cache: Path) -> None:

@@ -190,13 +190,14 @@ def test_a_day_or_time_written_the_japanese_way_gets_the_words_to_write(
 
 
 def test_a_monthly_line_gets_the_monthly_forms() -> None:
-    d = _one(edited(CLICKSOKO, (EVERY, "  every month on third wed, 22:00-24:00 ")))
+    # (`third wed` gets its ordinal, `3rd wed`: tests/policy/test_european_style_input.py)
+    d = _one(edited(CLICKSOKO, (EVERY, "  every month on middle wed, 22:00-24:00 ")))
     forms = _code(d.help_text("ja") or "")
     assert forms[0] == "every"
     assert forms[1:] == ["every month on 4th thu, 22:00-24:00", "every month on last day, 23:00-24:00"]
     d = _one(edited(CLICKSOKO, (EVERY, "  every month on 3rd wed 22:00-24:00 ")))
     assert _code(d.help_text("ja") or "")[1:] == ["every month on 4th thu, 22:00-24:00"]
-    d = _one(edited(CLICKSOKO, (EVERY, "  every 3 months from 2026-03 on third wed, 22:00-24:00 ")))
+    d = _one(edited(CLICKSOKO, (EVERY, "  every 3 months from 2026-03 on middle wed, 22:00-24:00 ")))
     assert _code(d.help_text("ja") or "")[1:] == ["every 3 months from 2026-03 on last day, 22:00-02:00"]
 
 

@@ -9,10 +9,22 @@ import pytest
 from policy.test_calendar_language import one, policy
 
 
-@pytest.mark.parametrize(("written", "meant"), [("US-ny", "NY"), ("US-California", "CA"), ("US-NewYork", "NY")])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("US-ny", "US-NY"), ("US-California", "US-CA"), ("US-NewYork", "US-NY"), ("DE-Berlin", "DE-BE")],
+)
 def test_a_subdivision_written_another_way_is_named(written: str, meant: str) -> None:
     d = one(policy(f"  hours mon..fri 10:00-18:00\n  holidays {written}\n"), "E204")
     assert f"did you mean `{meant}`?" in (d.help or "")
+
+
+@pytest.mark.parametrize(("written", "country"), [("US-California", "CA"), ("DE-Berlin", "BE")])
+def test_the_help_names_the_region_not_a_code_that_is_another_country(written: str, country: str) -> None:
+    """The line the help suggests keeps its country: `holidays CA`, as `did you mean `CA`?` had it
+    written, is Canada's holidays, and `BE` Belgium's; in Japanese too."""
+    d = one(policy(f"  hours mon..fri 10:00-18:00\n  holidays {written}\n"), "E204")
+    assert f"`{country}`?" not in (d.help or "")
+    assert f"`{written[:2]}-{country}` の誤りではありませんか？" in (d.help_text("ja") or "")
 
 
 @pytest.mark.parametrize("written", ["US-NQ", "US-NX", "AU-NSX"])

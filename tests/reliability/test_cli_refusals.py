@@ -207,6 +207,21 @@ def test_explain_an_unknown_id_says_no_event_has_it(capsys: pytest.CaptureFixtur
     )
     code, _, err = _run(["explain", str(POLICY), EVENTS, "NOPE-1"], capsys)
     assert (code, err) == (1, "sla: エラー: イベントログに `NOPE-1` のイベントがありません\n")
+
+
+def test_explain_an_id_in_other_capitals_names_the_id_of_the_log(capsys: pytest.CaptureFixture[str]) -> None:
+    """`inc-001` for the log's `INC-001` (ids are matched as written) was told only that no event has it."""
+    assert _run(["explain", str(POLICY), EVENTS, "inc-001", "--lang", "en"], capsys) == (
+        1,
+        "",
+        "sla: error: the event log has no events about `inc-001`: did you mean `INC-001`? (ids are case-sensitive)\n",
+    )
+    code, _, err = _run(["explain", str(POLICY), EVENTS, "inc-001"], capsys)
+    assert (code, err) == (
+        1,
+        "sla: エラー: イベントログに `inc-001` のイベントがありません。`INC-001` の誤りではありませんか？"
+        "（ID は大文字と小文字を区別します）\n",
+    )
     code, _, err = _run(
         ["explain", str(POLICY), EVENTS, "INC-001", "--from", "2026-12-01", "--to", "2027-01-01"], capsys
     )
