@@ -39,7 +39,8 @@ Design notes
 * Every table carries what the report rests on in its schema's metadata (and so in the
   Parquet file's key-value metadata), under :data:`METADATA_KEY`: the JSON report's
   ``policy``, ``versions`` (each with the ``sha256`` of its text), ``period``, ``timezone``
-  and ``generator`` (the tool and its version), as JSON (:func:`report_metadata`): a table
+  and ``generator`` (the tool and its version), and what was read (``input``: events,
+  duplicates, lines left out), as JSON (:func:`report_metadata`): a table
   read alone, far from its run, still says which policy text and which tool made it.
 * :func:`write_parquet` writes each table as its rows are built, a row group at a
   time, into a temporary file beside its place, and puts the files of a run in
@@ -518,10 +519,18 @@ _HEADER = ("policy", "versions", "period", "timezone", "generator")
 def report_metadata(report: Report) -> dict[bytes, bytes]:
     """The schema metadata of every table of ``report``: under :data:`METADATA_KEY`, a JSON object with the
     JSON report's ``policy``, ``versions``, ``period``, ``timezone`` and ``generator``, as that report has
-    them (``json.loads(pq.read_schema(path).metadata[b"sla-dsl"])``; DuckDB: ``parquet_kv_metadata``)."""
+    them, and ``input``: the events read, the duplicates among them and the number of lines
+    ``--skip-invalid`` left out (``skipped_lines``; the JSON lists them)
+    (``json.loads(pq.read_schema(path).metadata[b"sla-dsl"])``; DuckDB: ``parquet_kv_metadata``)."""
     header = report.model_dump(mode="json", include=set(_HEADER))
-    said = json.dumps({k: header[k] for k in _HEADER}, ensure_ascii=False, separators=(",", ":"))
-    return {METADATA_KEY.encode(): said.encode("utf-8")}
+    said: dict[str, object] = {k: header[k] for k in _HEADER}
+    # what was read, counted (a dashboard's data quality): the JSON's ``input`` but its list of lines left out
+    said["input"] = {
+        "events": report.input.events,
+        "duplicates": report.input.duplicates,
+        "skipped_lines": len(report.input.skipped),
+    }
+    return {METADATA_KEY.encode(): json.dumps(said, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
 
 
 def _fill(build: _Builder, report: Report, incidents: Source | None, violations: Source | None) -> None:

@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 
@@ -24,8 +25,15 @@ EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
 PERIOD = ("--from", "2026-11-01", "--to", "2026-12-01")
 
 
-def _header(report_json: dict[str, object]) -> dict[str, object]:
-    return {k: report_json[k] for k in ("policy", "versions", "period", "timezone", "generator")}
+def _header(report_json: dict[str, Any]) -> dict[str, Any]:
+    said = {k: report_json[k] for k in ("policy", "versions", "period", "timezone", "generator")}
+    given = report_json["input"]
+    said["input"] = {
+        "events": given["events"],
+        "duplicates": given["duplicates"],
+        "skipped_lines": len(given["skipped"]),
+    }
+    return said
 
 
 def test_every_file_carries_the_json_reports_header(tmp_path: Path) -> None:
@@ -37,7 +45,7 @@ def test_every_file_carries_the_json_reports_header(tmp_path: Path) -> None:
     subprocess.run([*run, "--format", "parquet", "--output", str(out)], check=True, capture_output=True)
     said = json.loads(subprocess.run([*run, "--format", "json"], check=True, capture_output=True).stdout)
     want = _header(said)
-    assert want["policy"]["sha256"] == hashlib.sha256(policy.read_bytes()).hexdigest()  # type: ignore[index]
+    assert want["policy"]["sha256"] == hashlib.sha256(policy.read_bytes()).hexdigest()
     assert want["generator"] == {"name": "sla-dsl", "version": sla_dsl.__version__}
     for name in TABLE_NAMES:
         meta = pq.read_schema(out / f"{name}.parquet").metadata
@@ -52,3 +60,19 @@ def test_the_api_tables_carry_it_too() -> None:
     for name, table in tables.items():
         assert table.schema.metadata is not None
         assert json.loads(table.schema.metadata[METADATA_KEY.encode()]) == want, name
+
+
+def test_it_counts_the_lines_left_out(tmp_path: Path) -> None:
+    """What was read, counted: a dashboard built from the tables alone can show the data's quality."""
+    log = tmp_path / "events.jsonl"
+    lines = EXAMPLE.read_text("utf-8").splitlines()
+    log.write_text("\n".join([*lines, '{"event": "incident.reported"}', "not json", lines[1]]) + "\n", "utf-8")
+    out = tmp_path / "report"
+    run = [sys.executable, "-m", "sla_dsl._entry", "evaluate", str(POLICY), str(log), *PERIOD, "--skip-invalid"]
+    subprocess.run([*run, "--format", "parquet", "--output", str(out)], check=True, capture_output=True)
+    said = json.loads(subprocess.run([*run, "--format", "json"], check=True, capture_output=True).stdout)
+    meta = pq.read_schema(out / "incidents.parquet").metadata
+    assert meta is not None
+    got = json.loads(meta[METADATA_KEY.encode()])["input"]
+    assert len(said["input"]["skipped"]) == 2 and said["input"]["duplicates"] >= 1  # (the line repeated)
+    assert got == {"events": said["input"]["events"], "duplicates": said["input"]["duplicates"], "skipped_lines": 2}
