@@ -22,6 +22,7 @@ import pytest
 from sla_dsl.policy import compile_text
 
 from .conftest import ROOT
+from .test_translations import without_comments
 
 LANGS = ("en", "ja")
 FENCE = re.compile(r"```sla\n(.*?)```", re.S)
@@ -97,7 +98,8 @@ def test_a_ticket_leaving_stalled_has_a_row(lang: str) -> None:
 
 
 def test_the_guide_has_the_same_rt_blocks_in_both_languages() -> None:
-    assert _guide_blocks("ja") == _guide_blocks("en")
+    """The same blocks but for their comments, each in its page's language."""
+    assert [without_comments(b) for b in _guide_blocks("ja")] == [without_comments(b) for b in _guide_blocks("en")]
     assert len(_guide_blocks("en")) == 3
 
 

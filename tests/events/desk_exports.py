@@ -18,7 +18,8 @@ from typing import Any, NamedTuple
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = ROOT / "policies" / "clicksoko.sla"
 PAGE = ROOT / "docs" / "engineers" / "mapping.en.md"
-#: The page in Japanese: the same converters, byte for byte (``tests/docs/test_translations.py``).
+#: The page in Japanese: the same converters, byte for byte but for their comments, which are in Japanese
+#: (``tests/docs/test_translations.py``).
 PAGE_JA = PAGE.with_name("mapping.ja.md")
 
 

@@ -36,7 +36,8 @@ def test_each_converter_is_named_on_its_first_line() -> None:
 
 
 def test_the_japanese_page_has_the_same_converters() -> None:
-    """The page in Japanese gives the same converters (byte for byte: ``tests/docs/test_translations.py``)."""
+    """The page in Japanese gives the same converters (byte for byte but for their comments, which are in
+    Japanese: ``tests/docs/test_translations.py``)."""
     assert converter_names(PAGE_JA) == converter_names(PAGE)
 
 
