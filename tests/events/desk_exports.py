@@ -32,6 +32,16 @@ class Fate(NamedTuple):
     priority: str | None = None
 
 
+#: A ``#`` comment of a code block (as ``tests/docs/test_translations.py`` takes them out): the Japanese page's
+#: are in Japanese, its code is the English page's
+_COMMENT = re.compile(r"(?:^|[ \t]+)#(?=[ \t]|$).*$", re.MULTILINE)
+
+
+def without_comments(block: str) -> str:
+    """``block`` with its ``#`` comments taken out, every line kept: the code, the same on either page."""
+    return _COMMENT.sub("", block)
+
+
 def events_of(fates: list[Fate]) -> list[tuple[str, str]]:
     """(event, time) of the fates that are events: the lines a converter writes, in order."""
     return [(f.fate, f.at) for f in fates if not f.fate.startswith("skip:")]
