@@ -445,10 +445,10 @@ def explain_command(args: argparse.Namespace) -> int:
             _refuse_left_out(log, ident, lines, lang)
         full = PolicyWords(policies, lang)
         key = "explain.not_found" if known or ":" in ident else "explain.no_events"  # (no event has that id)
-        # (an id the log writes in other capitals, `m1` for `M1`: ids are matched exactly, as the log has them)
-        near = min((i for g in log.groups for i in g if i.casefold() == ident.casefold()), default=None)
-        if key == "explain.no_events" and near is not None:
-            raise InputError(full.m("explain.no_events.case", id=ident, near=near), lang=lang)
+        if key == "explain.no_events":  # (an id the log writes in other capitals, `m1` for `M1`: matched exactly)
+            near = min((i for g in log.groups for i in g if i.casefold() == ident.casefold()), default=None)
+            if near is not None:
+                raise InputError(full.m("explain.no_events.case", id=ident, near=near), lang=lang)
         ids = ""
         if not known and _service_named(ident, policies):  # (a measurement period's id: the periods listed)
             listed = period_ids(report)

@@ -147,7 +147,7 @@ def timezone(c: _Ctx) -> str:
 def business_days(c: _Ctx) -> str:
     """The open weekdays and the public holidays left out: ``月曜日から金曜日（日本の祝日を除く）``."""
     cal = _calendar(c)
-    runs = tx.weekday_runs(cal.open_weekdays())
+    runs = m.weekday_runs(cal.open_weekdays())
     day = [tx.weekday(a, c.lang, long=True) for a in range(7)]
     days = c.listed([day[a] if a == b else c.w("day_run", a=day[a], b=day[b]) for a, b in runs])
     if not cal.holidays:

@@ -163,20 +163,9 @@ def weekday(i: int, lang: str, long: bool = False) -> str:
     return (_WEEKDAY_EN_LONG if long else _WEEKDAY_EN)[i]
 
 
-def weekday_runs(days: Sequence[m.Weekday]) -> list[tuple[int, int]]:
-    """The weekdays as runs of consecutive ones, first and last (0 = Monday): Mon-Fri and Sun, ``[(0, 4), (6, 6)]``."""
-    runs: list[tuple[int, int]] = []
-    for i in sorted({d.index for d in days}):
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
-
-
 def weekdays(days: Sequence[m.Weekday], lang: str) -> str:
     """Runs of weekdays: ``Mon–Fri`` / ``月〜金``."""
-    runs = weekday_runs(days)
+    runs = m.weekday_runs(days)
     dash = "〜" if lang == "ja" else "–"
     parts = [weekday(a, lang) if a == b else f"{weekday(a, lang)}{dash}{weekday(b, lang)}" for a, b in runs]
     return ("・" if lang == "ja" else ", ").join(parts)

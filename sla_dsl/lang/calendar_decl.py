@@ -184,19 +184,12 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
 
 def _weekdays_text(days: Sequence[m.Weekday]) -> str:
     """Weekdays as a line writes them: runs of three or more as ``mon..fri``, others listed (``sat, sun``)."""
-    indices = sorted({d.index for d in days})
-    runs: list[list[int]] = []
-    for i in indices:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
     parts: list[str] = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{_WEEKDAYS[run[0]].value}..{_WEEKDAYS[run[-1]].value}")
+    for a, b in m.weekday_runs(days):
+        if b - a >= 2:
+            parts.append(f"{_WEEKDAYS[a].value}..{_WEEKDAYS[b].value}")
         else:
-            parts += [_WEEKDAYS[i].value for i in run]
+            parts += [_WEEKDAYS[i].value for i in range(a, b + 1)]
     return ", ".join(parts)
 
 

@@ -110,6 +110,7 @@ from .model_time import (
     TimeUnit,
     Weekday,
     YearlyRange,
+    weekday_runs,
 )
 
 __all__ = [
@@ -179,6 +180,7 @@ __all__ = [
     "meaning",
     "nth_weekday",
     "walk",
+    "weekday_runs",
 ]
 
 

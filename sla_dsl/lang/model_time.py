@@ -16,6 +16,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import StrEnum
 
 from .model_nodes import Node
@@ -34,6 +35,17 @@ class Weekday(StrEnum):
     def index(self) -> int:  # type: ignore[override]  # shadows str.index on purpose
         """0 for Monday ... 6 for Sunday, as ``date.weekday()``."""
         return list(Weekday).index(self)
+
+
+def weekday_runs(days: Sequence[Weekday]) -> list[tuple[int, int]]:
+    """The weekdays as runs of consecutive ones, first and last (0 = Monday): Mon-Fri and Sun, ``[(0, 4), (6, 6)]``."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted({d.index for d in days}):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
 
 
 class TimeUnit(StrEnum):

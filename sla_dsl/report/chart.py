@@ -75,6 +75,8 @@ NOT_COUNTED = {
     "excluded": "report.timeline.not_counted.excluded",
     "excused_outage": "report.timeline.not_counted.excused",
 }
+#: The kinds of outage (outlined, :data:`OUTLINE`), those above and the one that counts.
+OUTAGES = frozenset({*NOT_COUNTED, "downtime"})
 WIDTH = 1000
 MARGIN = 36
 MIN_WIDTH = 4.0
@@ -406,6 +408,6 @@ def _paint(kind: str, pattern: str) -> str:
     """The attributes that paint a bar (or a legend's key) of ``kind``: its colour, or the stripes named
     ``pattern``; an outage's outline."""
     fill = f'fill="url(#{pattern})"' if kind in STRIPES else f'fill="{KEYS[kind].colour}"'
-    if kind in ("downtime", "excluded", "excused_outage"):
+    if kind in OUTAGES:
         fill += f' stroke="{OUTLINE}" stroke-width="0.8"'
     return fill

@@ -213,8 +213,6 @@ def later_responses(incidents: Sequence[Any], end: dt.datetime) -> dict[str, Cou
     rows: Iterable[Any]
     if fields is not None and settled is not None:  # (those settled before `to` are none of them: not read)
         rows = (incidents[k] for k in np.flatnonzero(~(fields().completed < t1) & (settled() >= t1)).tolist())
-    elif fields is not None:
-        rows = (incidents[k] for k in np.flatnonzero(~(fields().completed < t1)).tolist())
     else:
         rows = (i for i in incidents if not done_of(i) < t1)
     out: dict[str, Counter[str]] = {}

@@ -38,13 +38,19 @@ def _month() -> tuple[sla_dsl.Policy, Report]:
     )
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_an_outage_that_counts_no_downtime_says_why_in_its_label(lang: str) -> None:
+def _page(lang: str) -> tuple[str, str]:
+    """The example month's HTML report in ``lang``, and its timeline's SVG body."""
     policy, report = _month()
     page = render(report, "html", lang=lang, policies=[policy])
     svg = _SVG.search(page)
     assert svg
-    labels = re.findall(r'<text [^>]*text-anchor="middle">([^<]*)</text>', svg.group(1))
+    return page, svg.group(1)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_outage_that_counts_no_downtime_says_why_in_its_label(lang: str) -> None:
+    _, body = _page(lang)
+    labels = re.findall(r'<text [^>]*text-anchor="middle">([^<]*)</text>', body)
     excluded = message("report.timeline.not_counted.excluded", lang, label="OUT-05 0:00")
     excused = message("report.timeline.not_counted.excused", lang, label="OUT-06 0:00")
     assert excluded in labels and excused in labels, labels
@@ -55,11 +61,8 @@ def test_an_outage_that_counts_no_downtime_says_why_in_its_label(lang: str) -> N
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_a_noticed_stop_is_striped_and_every_outage_outlined(lang: str) -> None:
-    policy, report = _month()
-    page = render(report, "html", lang=lang, policies=[policy])
-    svg = _SVG.search(page)
-    assert svg
-    body = svg.group(1)
+    _, report = _month()
+    page, body = _page(lang)
     rects = re.findall(r"<rect ([^>]*)><title>([^<]*)</title></rect>", body)
     stops = [a for a, tip in rects if "STOP-01" in tip]
     assert stops and all('fill="url(#sla-stripes)"' in a for a in stops)
