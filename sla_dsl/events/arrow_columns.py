@@ -228,6 +228,43 @@ PLAIN_TIME = (
     r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$"
 )
 _UTC_SECONDS = pa.timestamp("s", tz="UTC")
+#: In a text of the plain form with a ``±HH:MM`` offset (25 bytes; ``Z``: 20), the bytes that are digits,
+#: and those that are these characters.
+_DIGITS = np.array([0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24])
+_MARKS = np.array([4, 7, 10, 13, 16])
+_MARKED = np.frombuffer(b"--T::", np.uint8)
+
+
+def plain_times(values: pa.Array) -> Bools:
+    """Whether each text of ``values`` (text, no nulls) is in the plain whole-second form
+    (:data:`PLAIN_TIME`). A column whose texts all have the length of one form (a log's, whose times all
+    give ``+09:00``, or all ``Z``) is looked at as a matrix of bytes, character by character (a third of
+    the regular expression's time); any other by the expression."""
+    n = len(values)
+    if n and pa.types.is_string(values.type) and not values.null_count:
+        ends = np.frombuffer(values.buffers()[1], np.int32, n + 1, values.offset * 4)
+        width = int(ends[1] - ends[0])
+        if width in (20, 25) and int(ends[-1] - ends[0]) == width * n and bool((np.diff(ends) == width).all()):
+            return _plain_matrix(np.frombuffer(values.buffers()[2], np.uint8, width * n, int(ends[0])), n, width)
+    return _mask(pc.match_substring_regex(values, PLAIN_TIME))
+
+
+def _plain_matrix(data: NDArray[np.uint8], n: int, width: int) -> Bools:
+    """:func:`plain_times` of ``n`` texts of ``width`` bytes each, laid end to end in ``data``."""
+    rows = data.reshape(n, width)
+    digit = rows[:, _DIGITS[: 14 if width == 20 else 18]] - np.uint8(48)  # (a byte under "0" wraps past 9)
+    ok: Bools = (digit < 10).all(axis=1) & (rows[:, _MARKS] == _MARKED).all(axis=1)
+    ok &= digit[:, 0] > 0  # a year from 1000
+    ok &= (digit[:, 8] < 2) | ((digit[:, 8] == 2) & (digit[:, 9] < 4))  # hours up to 23
+    ok &= (digit[:, 10] < 6) & (digit[:, 12] < 6)  # minutes and seconds up to 59
+    if width == 20:
+        ok &= rows[:, 19] == ord("Z")
+        return ok
+    ok &= (rows[:, 19] == ord("+")) | (rows[:, 19] == ord("-"))
+    ok &= rows[:, 22] == ord(":")
+    ok &= (digit[:, 14] < 2) | ((digit[:, 14] == 2) & (digit[:, 15] < 4))  # an offset's hours up to 23
+    ok &= digit[:, 16] < 6  # its minutes up to 59
+    return ok
 
 
 def text_epochs(values: pa.Array) -> tuple[Floats, Bools]:
@@ -240,7 +277,7 @@ def text_epochs(values: pa.Array) -> tuple[Floats, Bools]:
         values = values.cast(pa.string())
     secs: Floats = np.full(n, math.nan)
     known: Bools = np.zeros(n, dtype=bool)
-    plain = _mask(pc.match_substring_regex(values, PLAIN_TIME))
+    plain = plain_times(values)
     if plain.any():
         try:
             stamps = pc.cast(values.filter(_bools(plain)), _UTC_SECONDS)

@@ -96,7 +96,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
 
-from .arrow_columns import PLAIN_TIME, Bools, Ints, _mask, file_batch
+from .arrow_columns import Bools, Ints, _mask, file_batch, plain_times
 from .collect import Progress
 from .lines import MAX_LINE_BYTES, lines_shorter, plain_bytes
 from .schema import EventLog, declare_types
@@ -318,7 +318,7 @@ def _instants(batch: pa.RecordBatch) -> pa.RecordBatch:
             continue
         col = batch.column(k)
         given = col.drop_null() if col.null_count else col
-        if not len(given) or not pc.all(pc.match_substring_regex(given, PLAIN_TIME)).as_py():
+        if not len(given) or not plain_times(given).all():
             continue
         try:
             stamps = pc.cast(col, _UTC_SECONDS)
