@@ -26,8 +26,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tqdm import tqdm
-
 from ..events.lines import is_columnar_path
 from ..i18n import message
 from ..i18n.width import display_width
@@ -64,6 +62,8 @@ def reading_bar(
     if quiet or not _terminal():
         yield None
         return
+    from tqdm import tqdm  # (only on a terminal: a tenth of a small log's run where no bar is drawn)
+
     total, in_bytes = _total(path)
     unit = "B" if in_bytes else message("cli.progress.rows" if total is not None else "cli.progress.events", lang)
     bar = tqdm(
