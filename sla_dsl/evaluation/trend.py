@@ -218,12 +218,18 @@ def incident_tallies(
                 met, judged = tally.get(FigureKey("response", pid), (0, 0))
                 judged += c_here if status in ("met", "breached") else 0
                 tally[FigureKey("response", pid)] = Count(met + (c_here if status == "met" else 0), judged)
-    for k in f.with_targets:  # (only policies with named targets)
+    if not f.with_targets:  # (only policies with named targets)
+        return out
+    # as Python numbers, each incident's months visited (not every month asked of each incident)
+    firsts, insides, lasts = first.tolist(), inside.tolist(), last.tolist()
+    clocks, dones, month_starts, month_nexts = clock.tolist(), done.tolist(), starts.tolist(), nexts.tolist()
+    for k in f.with_targets:
         inc = incidents[k]
-        for m, tally in enumerate(out):
-            if (first[k] == m and inside[k]) or (first[k] < m <= last[k]):
-                keep = partial(counts_in, float(clock[k]), done=float(done[k]), start=float(starts[m]))
-                count_targets(tally, inc.priority, inc.targets, partial(keep, until=float(nexts[m])))
+        # listed in month m: the clock starts in it, or in an earlier month and it is not completed at m's start
+        months = range(max(firsts[k] + 1, 0), lasts[k] + 1)
+        for m in (firsts[k], *months) if insides[k] else months:
+            keep = partial(counts_in, clocks[k], done=dones[k], start=month_starts[m], until=month_nexts[m])
+            count_targets(out[m], inc.priority, inc.targets, keep)
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -139,3 +139,51 @@ def test_a_union_cut_to_a_period_is_the_union_of_the_cut_intervals(ivs: list[Int
     interval clipped to the period (the same intervals, so the same sums)."""
     a, b = float(lo), float(lo + width)
     assert _merged(ivs).within(a, b) == union(c for iv in ivs if (c := clip(iv, a, b)))
+
+
+class _Target(NamedTuple):
+    """A named target's verdict with only the fields the counts read."""
+
+    name: str
+    kind: str
+    clock: str | None
+    status: str
+    due: float | None
+    met_at: float | None
+
+
+targets = st.lists(
+    st.tuples(
+        st.sampled_from(("resolve", "update")),
+        st.sampled_from(("met", "breached", "open")),
+        st.floats(0, 3_000_000, allow_nan=False),  # when its verdict settled, after the clock
+    ),
+    max_size=2,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(incident_lists, st.lists(targets, min_size=60, max_size=60), st.sampled_from([CONTIGUOUS, WITH_GAP]))
+def test_monthly_tallies_of_named_targets_are_those_of_each_months_listed_incidents(
+    incidents: list[Incident], named: list[list[tuple[str, str, float]]], spans: list[Span]
+) -> None:
+    """The named targets of each incident a month lists count in that month as the per-row reference
+    counts them (``tally_of``): the month the clock starts in, and every later month up to the one it
+    is completed in; each verdict once over the months."""
+    for inc, given_targets in zip(incidents, named, strict=False):
+        inc.targets = tuple(
+            _Target(name, "resolve", "resolution", status, inc.clock + at if status == "breached" else None,
+                    inc.clock + at if status == "met" else None)
+            for name, status, at in given_targets
+        )  # fmt: skip
+    tallies = incident_tallies(Verdicts(_ordered(incidents)), spans)
+    for k, (span, tally) in enumerate(zip(spans, tallies, strict=True)):
+        listed = [
+            i
+            for i in incidents
+            if span.start <= i.clock < span.end
+            or (i.clock < span.start and (i.completed is None or i.completed >= span.start))
+        ]
+        start = dt.datetime.fromtimestamp(span.start, dt.UTC)
+        until = dt.datetime.fromtimestamp(spans[k + 1].start if k + 1 < len(spans) else span.end, dt.UTC)
+        assert tally == tally_of(listed, start, until)
