@@ -127,13 +127,13 @@ class TargetVerdict:
     used_s: float | None
     missed: int = 0
     ref: str | None = None
-    #: (instant or None, text, article) per explanation step
+    #: (instant or None, text, article) per explanation step, after the clock's (its ``story``, :func:`_steps`)
     steps: list[tuple[float | None, str, str | None]] = field(default_factory=list)
     #: the version that judged it (turns instants into datetimes in :meth:`to_row`)
     rules: Rules | None = None
     #: a notify rule's ``when`` that the incident does not meet (issue 13)
     unmet: Unmet | None = None
-    #: what the target's clock did (:class:`.clocks.Told`), for ``sla explain``
+    #: what the target's clock did (:class:`.clocks.Told`): the explanation's first steps, and ``sla explain``'s
     story: tuple[Told, ...] = ()
     #: a breached target's clock was cancelled after it ran out (``cancels at``): when
     cancelled_at: float | None = None
@@ -262,8 +262,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
         v = judge(ctx, rules, t, life, recs, target_s, ref)
         if life.earlier and t.kind != "update":  # (an update's misses in every cycle are its own steps)
             v.cycles = _cycles(rules, t, life, target_s, ctx.as_of, v)
-        v.steps[:0] = [(told.at, f"clock `{t.clock}` {told.text} {rules.fmt(told.at)}", ref) for told in life.story]
-        v.story = tuple(life.story)
+        v.story = tuple(life.story)  # (its steps open the explanation: worded when the row is, :func:`_row`)
         out.append(v)
         if v.status == "breached" and v.due is not None and in_period(ctx, v.due, inc.completed):
             ctx.violations.append(_violation(rules, inc, v, "target_breached"))
@@ -802,7 +801,7 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         "missed": v.missed,
         "at_risk_percent": v.risk_percent,
         "ref": v.ref,
-        "explain": [{"text": text, "at": at(t), "ref": r} for t, text, r in v.steps],
+        "explain": [{"text": text, "at": at(t), "ref": r} for t, text, r in _steps(rules, v)],
     } | (
         {}
         if as_json
@@ -817,6 +816,15 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
             else {}
         )
     )
+
+
+def _steps(rules: Rules, v: TargetVerdict) -> list[tuple[float | None, str, str | None]]:
+    """The explanation of a verdict: what its clock did (its story, worded only now: most rows are never
+    asked for), then the verdict's own steps."""
+    if not v.story:
+        return v.steps
+    told = [(s.at, f"clock `{v.clock}` {s.text} {rules.fmt(s.at)}", v.ref) for s in v.story]
+    return told + v.steps
 
 
 def _out_of_hours(rules: Rules, start: float, calendar: str, extra_s: float) -> OutOfHoursStep:
