@@ -494,16 +494,44 @@ def _edits(a: str, b: str) -> int:
     return row[-1]
 
 
+def _stem(word: str) -> str:
+    """``word`` without the ending of its inflection: ``replied`` and ``reply`` are ``reply``, ``resolved``
+    and ``resolve`` ``resolv``, ``responded`` and ``respond`` ``respond``."""
+    for end, put in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)] + put
+    return word
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether event types ``a`` and ``b`` are the same words in other forms: one family, and each word of
+    the name (between ``_``) the same but for its ending (``incident.customer_reply`` is three edits from
+    ``incident.customer_replied``, ``outage.notify`` from ``outage.notified``)."""
+    family_a, _, name_a = a.lower().rpartition(".")
+    family_b, _, name_b = b.lower().rpartition(".")
+    parts_a, parts_b = name_a.split("_"), name_b.split("_")
+    return (
+        family_a == family_b
+        and len(parts_a) == len(parts_b)
+        and all(_stem(x) == _stem(y) for x, y in zip(parts_a, parts_b, strict=True))
+    )
+
+
 def near_event(name: str, known: list[str]) -> str | None:
     """The event type of ``known`` that ``name`` misspells: at most two edits away (one for a word of
     fewer than six letters after the family), so that a type of the policy's own is not taken for a
-    contract one that only shares its family (``incident.plan_changed`` is no ``incident.responded``)."""
+    contract one that only shares its family (``incident.plan_changed`` is no ``incident.responded``);
+    else the one of the same words in another form (:func:`_same_words`: ``incident.customer_reply``
+    for ``incident.customer_replied``), when only one is."""
     word = name.rpartition(".")[2]
     most = 2 if len(word) >= 6 else 1
     # (no fewer edits than the lengths differ by: a long name is not compared letter by letter)
     near = [k for k in known if k != name and abs(len(k) - len(name)) <= most]
     scored = sorted((_edits(name.lower(), k.lower()), k) for k in near)
-    return scored[0][1] if scored and scored[0][0] <= most else None
+    if scored and scored[0][0] <= most:
+        return scored[0][1]
+    same = [k for k in dict.fromkeys(known) if k != name and _same_words(name, k)]
+    return same[0] if len(same) == 1 else None
 
 
 def event_labels(languages: tuple[str, ...]) -> str:
