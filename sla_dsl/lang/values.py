@@ -253,7 +253,8 @@ def _squeezed(text: str) -> str:
 
 def subdivision_hint(country: str, subdiv: str) -> str | None:
     """The subdivision of ``country`` that ``subdiv`` means: the code written in another case
-    (``ny``), or one the `holidays` package names that way (``California``, ``NewYork``); else None.
+    (``ny``), or one the `holidays` package names that way (``California``, ``NewYork``) or that it
+    abbreviates, when it is longer than the country's codes (``NRW``: Nordrhein-Westfalen); else None.
     Never one near it by spelling: codes of two or three letters are each one letter from many
     others (``NQ`` is as near ``NY`` as ``NJ``), so such a guess would change the calendar."""
     codes = holiday_subdivisions(country)
@@ -263,7 +264,19 @@ def subdivision_hint(country: str, subdiv: str) -> str | None:
     aliases: dict[str, str] = getattr(type(holidays.country_holidays(country)), "subdivisions_aliases", {}) or {}
     said = _squeezed(subdiv)
     named = {code for alias, code in aliases.items() if _squeezed(alias) == said and code in codes}
+    if not named and said.isalpha() and len(said) > max((len(c) for c in codes if c.isupper()), default=2):
+        named = {code for alias, code in aliases.items() if code in codes and _abbreviates(said, _squeezed(alias))}
     return named.pop() if len(named) == 1 else None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``name`` (both squeezed): its letters in their order, from
+    the first (``nrw``, Nordrhein-Westfalen). Only a word longer than every code of its country is read
+    so: a code of as many letters is a misspelt code, not an abbreviation."""
+    if not short or not name.startswith(short[0]):
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 def zone_problem(name: str) -> Words | None:
@@ -343,7 +356,9 @@ def _country_candidates(codes: tuple[str, ...]) -> Listing:
 def country_help(code: str) -> Words:
     """The help of an unknown holiday country: never a code near it by spelling (``JA`` is a letter from
     ``JM`` and two from ``JAM``, Jamaica), only one that differs in case, the countries a language code
-    means, or the code of a country written by its English name (``Japan``)."""
+    means, or the code of a country written by its English name (``Japan``) or the first three or more
+    letters of it, when they begin one country's name only (``GER``, not ``Aust``: Australia or Austria).
+    (An ISO alpha-3 code, ``DEU``, is one the package knows.)"""
     known = holiday_countries()
     if code.upper() in known:
         return words("diag.E204.help.case", candidates=_country_candidates((code.upper(),)))
@@ -353,6 +368,10 @@ def country_help(code: str) -> Words:
     named = _country_names().get(code.casefold())
     if named is not None and named in known:  # `Japan`: the country's name, written for its code
         return words("diag.E204.help.case", candidates=_country_candidates((named,)))
+    if len(code) >= 3:  # `GER`, `Germ`: the first letters of one country's name (never of two: `Aust`)
+        begun = {c for name, c in _country_names().items() if name.startswith(code.casefold()) and c in known}
+        if len(begun) == 1:
+            return words("diag.E204.help.case", candidates=_country_candidates(tuple(begun)))
     return words("diag.E204.help")
 
 
