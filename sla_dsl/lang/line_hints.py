@@ -148,11 +148,15 @@ _UNQUOTED = re.compile(r'[^"/#{}\[\]\n]*')
 
 def _unquoted(text: str, start: int, pos: int, expected: set[str], rewritten: Rewrite | None) -> Hint | None:
     """A text written without its quotes where the line takes one (``version 2027.1``, ``source sla.txt``):
-    the line with the author's own words quoted, when it parses so (``version "2027.1"``)."""
+    the line with the author's own words quoted, when it parses so (``version "2027.1"``). Words without a
+    letter are taken for a text only on a ``version`` line."""
     found = _UNQUOTED.match(text, pos)
     words_at = found.group().rstrip(" \t") if found else ""
     if "STRING" not in expected or rewritten is None or not words_at:
         return None
+    first = _FIRST_WORD.match(text, start)
+    if not re.search(r"[^\W\d_]", words_at) and (first is None or first.group(1) != "version"):
+        return None  # (a number is a version's text; elsewhere, `holiday 2026-11-26 3`, no name meant)
     at = pos - start
     fix = rewritten(start, lambda line: f'{line[:at]}"{words_at}"{line[at + len(words_at) :]}')
     if fix is None:

@@ -60,3 +60,9 @@ def test_a_line_that_quoting_does_not_mend_keeps_the_form() -> None:
     d = _error("title Click / SLA")
     assert "double quotes" not in (d.help or "") and '"Click"' not in (d.help or "")
     assert (d.help or "").startswith("`title` lines are written like")
+
+
+def test_a_number_is_a_text_only_on_a_version_line() -> None:
+    """`holiday 2026-11-26 3` names no holiday `"3"`: the form is shown."""
+    d = _error(holiday="holiday 2026-11-26 3")
+    assert (d.help or "").startswith("`holiday` lines are written like"), d.help
