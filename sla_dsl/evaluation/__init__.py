@@ -70,14 +70,14 @@ from .._version import __version__
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS, OutOfRangeError, check_time, flag_words
 from ..calendars.timeargs import error_lang, parse_edge
 from ..errors import InputError, NaiveDatetimeError
-from ..events.problems import event_problems_in, in_line_order, problem
+from ..events.problems import Problem, event_problems_in, in_line_order, problem
 from ..events.reader import log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
 from ..files import collector_paused
 from ..i18n import LANGS, message
-from ..lang.diagnostics import listing, policy_language, words
+from ..lang.diagnostics import Words, listing, policy_language, words
 from ..policy.compiled import Policy, declared_types
-from ..report import Generator, InputSummary, LeftOutLine, Period, PolicyRef, Report
+from ..report import Generator, InputSummary, LeftOutLine, Period, PolicyRef, Report, named_mark
 from . import incidents
 from .backups import judge_backups
 from .breach_credits import judge_breach_credits
@@ -454,10 +454,33 @@ def _ref(policy: Policy) -> PolicyRef:
 def left_out_lines(log: EventLog) -> list[LeftOutLine]:
     """Each problem of the lines ``--skip-invalid`` left out of ``log``, in line order, worded in every
     language, for the documents (the JSON's ``input.skipped`` says them in English)."""
-    return [
-        LeftOutLine(line=p.line, code=p.code, message={lang: p.text(lang) for lang in LANGS})
-        for p in in_line_order(log.left_out)
-    ]
+    return [_left_out_line(p) for p in in_line_order(log.left_out)]
+
+
+#: the arguments of a log problem's words that name what a policy may label, by their role on a customer's page
+#: (:attr:`~sla_dsl.report.LeftOutLine.named`): an event type, and the attribute of a value (E129: its value
+#: stays the log's, as data)
+_NAMED_ARGS = {"event": "event", "name": "attribute"}
+#: the problems whose ``name`` is an attribute a policy declares (E128's is one it does not: no label)
+_ATTRIBUTE_KEYS = frozenset({"events.E129"})
+
+
+def _left_out_line(p: Problem) -> LeftOutLine:
+    """One problem of a line left out, in every language, with the names a policy may label marked."""
+    said = {lang: p.text(lang) for lang in LANGS}
+    if p.words is None:
+        return LeftOutLine(line=p.line, code=p.code, message=said)
+    named = {
+        _NAMED_ARGS[k]: v
+        for k, v in p.words.args
+        if k in _NAMED_ARGS and isinstance(v, str) and (k != "name" or p.words.key in _ATTRIBUTE_KEYS)
+    }
+    if not named:
+        return LeftOutLine(line=p.line, code=p.code, message=said)
+    roles = {k: _NAMED_ARGS[k] for k in _NAMED_ARGS if _NAMED_ARGS[k] in named}
+    marks = Words(p.words.key, tuple((k, named_mark(roles[k]) if k in roles else v) for k, v in p.words.args))
+    marked = {lang: marks.text(lang) for lang in LANGS}
+    return LeftOutLine(line=p.line, code=p.code, message=said, named=named, marked=marked)
 
 
 def check_log(

@@ -18,6 +18,8 @@ Design notes
 * **Thresholds joined with ``and``.** ``at risk at 50% and 75% of target`` is written with ``,``.
 * **A unit without its count.** ``every days`` (a backup's; ``update every hours``): ``every 1 day``. A
   maintenance's ``every months`` parses (its W201 is the builder's, :mod:`.values`).
+* **A text without its quotes.** ``version 2027.1``, where a line takes a text: the help is the line with
+  the author's words quoted, ``version "2027.1"`` (when it parses so), not the form's own example.
 * **The forms of the statement begun.** A statement's keywords so far, ``every month on``, are compared
   word by word with each form, ``month`` and ``months`` alike (the grammar keeps one rule for both):
   the monthly forms, not the one of ``every 3 months``.
@@ -135,7 +137,31 @@ def line_hint(
         or _holidays_dates(line, start, pos, block, shown, rewritten)
         or _hours_line(line, start, pos, block, rewritten)
         or _every_count(line, start, pos, expected, rewritten)
+        or _unquoted(text, start, pos, expected, rewritten)
     )
+
+
+#: The words of a text written without its quotes: up to a quote, a `/` (of a pair), a brace, a bracket or a
+#: comment.
+_UNQUOTED = re.compile(r'[^"/#{}\[\]\n]*')
+
+
+def _unquoted(text: str, start: int, pos: int, expected: set[str], rewritten: Rewrite | None) -> Hint | None:
+    """A text written without its quotes where the line takes one (``version 2027.1``, ``source sla.txt``):
+    the line with the author's own words quoted, when it parses so (``version "2027.1"``). Words without a
+    letter are taken for a text only on a ``version`` line."""
+    found = _UNQUOTED.match(text, pos)
+    words_at = found.group().rstrip(" \t") if found else ""
+    if "STRING" not in expected or rewritten is None or not words_at:
+        return None
+    first = _FIRST_WORD.match(text, start)
+    if not re.search(r"[^\W\d_]", words_at) and (first is None or first.group(1) != "version"):
+        return None  # (a number is a version's text; elsewhere, `holiday 2026-11-26 3`, no name meant)
+    at = pos - start
+    fix = rewritten(start, lambda line: f'{line[:at]}"{words_at}"{line[at + len(words_at) :]}')
+    if fix is None:
+        return None
+    return Hint(pos, pos + len(words_at), words("diag.help.quotes_missing", fix=fix), words_at)
 
 
 def _misplaced(line: str, start: int, pos: int, block: str) -> Hint | None:

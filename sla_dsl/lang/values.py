@@ -253,7 +253,8 @@ def _squeezed(text: str) -> str:
 
 def subdivision_hint(country: str, subdiv: str) -> str | None:
     """The subdivision of ``country`` that ``subdiv`` means: the code written in another case
-    (``ny``), or one the `holidays` package names that way (``California``, ``NewYork``); else None.
+    (``ny``), or one the `holidays` package names that way (``California``, ``NewYork``) or that it
+    abbreviates, when it is longer than the country's codes (``NRW``: Nordrhein-Westfalen); else None.
     Never one near it by spelling: codes of two or three letters are each one letter from many
     others (``NQ`` is as near ``NY`` as ``NJ``), so such a guess would change the calendar."""
     codes = holiday_subdivisions(country)
@@ -263,7 +264,19 @@ def subdivision_hint(country: str, subdiv: str) -> str | None:
     aliases: dict[str, str] = getattr(type(holidays.country_holidays(country)), "subdivisions_aliases", {}) or {}
     said = _squeezed(subdiv)
     named = {code for alias, code in aliases.items() if _squeezed(alias) == said and code in codes}
+    if not named and said.isalpha() and len(said) > max((len(c) for c in codes if c.isupper()), default=2):
+        named = {code for alias, code in aliases.items() if code in codes and _abbreviates(said, _squeezed(alias))}
     return named.pop() if len(named) == 1 else None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``name`` (both squeezed): its letters in their order, from
+    the first (``nrw``, Nordrhein-Westfalen). Only a word longer than every code of its country is read
+    so: a code of as many letters is a misspelt code, not an abbreviation."""
+    if not short or not name.startswith(short[0]):
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 def zone_problem(name: str) -> Words | None:
@@ -343,7 +356,9 @@ def _country_candidates(codes: tuple[str, ...]) -> Listing:
 def country_help(code: str) -> Words:
     """The help of an unknown holiday country: never a code near it by spelling (``JA`` is a letter from
     ``JM`` and two from ``JAM``, Jamaica), only one that differs in case, the countries a language code
-    means, or the code of a country written by its English name (``Japan``)."""
+    means, or the code of a country written by its English name (``Japan``) or the first three or more
+    letters of it, when they begin one country's name only (``GER``, not ``Aust``: Australia or Austria).
+    (An ISO alpha-3 code, ``DEU``, is one the package knows.)"""
     known = holiday_countries()
     if code.upper() in known:
         return words("diag.E204.help.case", candidates=_country_candidates((code.upper(),)))
@@ -353,6 +368,10 @@ def country_help(code: str) -> Words:
     named = _country_names().get(code.casefold())
     if named is not None and named in known:  # `Japan`: the country's name, written for its code
         return words("diag.E204.help.case", candidates=_country_candidates((named,)))
+    if len(code) >= 3:  # `GER`, `Germ`: the first letters of one country's name (never of two: `Aust`)
+        begun = {c for name, c in _country_names().items() if name.startswith(code.casefold()) and c in known}
+        if len(begun) == 1:
+            return words("diag.E204.help.case", candidates=_country_candidates(tuple(begun)))
     return words("diag.E204.help")
 
 
@@ -494,16 +513,44 @@ def _edits(a: str, b: str) -> int:
     return row[-1]
 
 
+def _stem(word: str) -> str:
+    """``word`` without the ending of its inflection: ``replied`` and ``reply`` are ``reply``, ``resolved``
+    and ``resolve`` ``resolv``, ``responded`` and ``respond`` ``respond``."""
+    for end, put in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)] + put
+    return word
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether event types ``a`` and ``b`` are the same words in other forms: one family, and each word of
+    the name (between ``_``) the same but for its ending (``incident.customer_reply`` is three edits from
+    ``incident.customer_replied``, ``outage.notify`` from ``outage.notified``)."""
+    family_a, _, name_a = a.lower().rpartition(".")
+    family_b, _, name_b = b.lower().rpartition(".")
+    parts_a, parts_b = name_a.split("_"), name_b.split("_")
+    return (
+        family_a == family_b
+        and len(parts_a) == len(parts_b)
+        and all(_stem(x) == _stem(y) for x, y in zip(parts_a, parts_b, strict=True))
+    )
+
+
 def near_event(name: str, known: list[str]) -> str | None:
     """The event type of ``known`` that ``name`` misspells: at most two edits away (one for a word of
     fewer than six letters after the family), so that a type of the policy's own is not taken for a
-    contract one that only shares its family (``incident.plan_changed`` is no ``incident.responded``)."""
+    contract one that only shares its family (``incident.plan_changed`` is no ``incident.responded``);
+    else the one of the same words in another form (:func:`_same_words`: ``incident.customer_reply``
+    for ``incident.customer_replied``), when only one is."""
     word = name.rpartition(".")[2]
     most = 2 if len(word) >= 6 else 1
     # (no fewer edits than the lengths differ by: a long name is not compared letter by letter)
     near = [k for k in known if k != name and abs(len(k) - len(name)) <= most]
     scored = sorted((_edits(name.lower(), k.lower()), k) for k in near)
-    return scored[0][1] if scored and scored[0][0] <= most else None
+    if scored and scored[0][0] <= most:
+        return scored[0][1]
+    same = [k for k in dict.fromkeys(known) if k != name and _same_words(name, k)]
+    return same[0] if len(same) == 1 else None
 
 
 def event_labels(languages: tuple[str, ...]) -> str:

@@ -168,6 +168,16 @@ class LeftOutLine(_Row):
     code: str
     #: its words per language (``ja``, ``en``)
     message: dict[str, str] = Field(default_factory=dict)
+    #: the names its words quote that a policy may label, by their role (``event``: the event type,
+    #: ``attribute``: the attribute of a value), for a customer's page to name them by the policy's words
+    named: dict[str, str] = Field(default_factory=dict)
+    #: its words per language with each of ``named`` as :func:`named_mark` of its role (empty: none named)
+    marked: dict[str, str] = Field(default_factory=dict)
+
+
+def named_mark(role: str) -> str:
+    """Where :attr:`LeftOutLine.marked` has the name of ``role`` (``event``, ``attribute``): no text of a log."""
+    return f"\x00{role}\x00"
 
 
 class InputSummary(_Row):

@@ -123,8 +123,9 @@ import numpy as np
 
 from ..i18n import format_month
 from ..lang import model as lm
-from . import PolicyRef, Report, Violation, judging_versions, periods
+from . import LeftOutLine, PolicyRef, Report, Violation, judging_versions, named_mark, periods
 from .conditions import condition_words, priority_targets
+from .data_notes import Labels
 from .operations import (
     backups_part,
     maintenance_part,
@@ -153,6 +154,7 @@ from .violation_words import (
     ReportIndex,
     counts_elapsed,
     late_words,
+    policy_labels,
     settled_later,
     target_of,
     time_between,
@@ -325,6 +327,25 @@ def _as_data(said: str, lang: str) -> str:
     )
 
 
+def _left_out_words(p: LeftOutLine, lang: str, labels: Labels) -> str:
+    """A problem of a line left out in the reader's words: the event type it names by the policy's label or
+    the contract's words, the attribute of a value by its label (as a ``data`` note names them), a name
+    the policy does not label and the log's values quoted as data (:func:`_as_data`)."""
+    said = p.marked.get(lang)
+    if not said:
+        return _as_data(p.message.get(lang) or p.message.get("en", ""), lang)
+    for role, name in p.named.items():
+        label = labels.event(name) if role == "event" else labels.attribute(name)
+        mark = f"`{named_mark(role)}`"
+        if not label or label == name:
+            said = said.replace(mark, f"`{name}`")
+        elif lang == "ja":  # (the blanks beside a name in backticks, as :func:`_as_data` takes them: none in Japanese)
+            said = re.sub(f" ?{re.escape(mark)} ?", label.replace("\\", "\\\\"), said)
+        else:
+            said = said.replace(mark, label)
+    return _as_data(said, lang)
+
+
 def left_out_part(report: Report, w: PolicyWords, limit: int | None = None) -> Part | None:
     """The lines ``--skip-invalid`` left out of the event log, each problem a row (line, code, words), the
     first ``limit`` (all: None) and a row counting the rest; None when none was. A report read back from
@@ -333,9 +354,9 @@ def left_out_part(report: Report, w: PolicyWords, limit: int | None = None) -> P
     if not skipped.skipped and not skipped.left_out:
         return None
     shown = skipped.left_out if limit is None else skipped.left_out[:limit]
+    labels = policy_labels(w)
     rows: list[list[Cell]] = [
-        [str(p.line) if p.line else "-", p.code, _as_data(p.message.get(w.lang) or p.message.get("en", ""), w.lang)]
-        for p in shown
+        [str(p.line) if p.line else "-", p.code, _left_out_words(p, w.lang, labels)] for p in shown
     ]
     rows += more_row(len(skipped.left_out) - len(shown), 3, w)
     notes = () if skipped.left_out else (w.m("report.skipped.not_listed"),)

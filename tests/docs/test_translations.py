@@ -5,6 +5,10 @@ The pairs are found by globbing, so a page translated later is checked too. For 
 * the same headings, level by level, in the same order (``#``, ``##``, ... outside code);
 * the same fenced code blocks in the same order, byte for byte once their ``#`` comments are taken out (code is
   code in either language; a comment is text a person reads, in the page's language: ``test_ja_code_comments``);
+  on the pages of :data:`MESSAGES`, whose Python samples print messages for a person (the mapping page's
+  converters: what they left out, and why a fact is no event), the Japanese page's print Japanese: a string
+  of its Python blocks may differ where it is in Japanese and the English one is not, with the same fields
+  (``{key}``) if it is an f-string; every other part of the code is the same (:func:`same_python`);
 * the same link targets (the ``(...)`` of ``[text](target)``), as a multiset;
 * the same ``<!-- sla:... -->`` markers and mkdocstrings blocks (``::: sla_dsl.evaluate`` and its
   indented options) in the same order (each is text the site generates);
@@ -18,6 +22,7 @@ These are read from the Markdown source, with no build, so they run in a moment.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -53,6 +58,12 @@ NAMES: tuple[str, ...] = (
     "DuckDB",
     "GitHub",
 )
+
+#: Pages (by their path under docs/ without the suffix) whose Python samples print messages for a person, in the
+#: page's language (:func:`same_python`).
+MESSAGES: frozenset[str] = frozenset({"engineers/mapping"})
+#: Japanese: kana, kanji, full-width forms (``：``, ``（``).
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
@@ -178,16 +189,78 @@ def test_same_headings(name: str, ja: Path, en: Path) -> None:
     )
 
 
+class _Worded(ast.NodeTransformer):
+    """Every string of a tree as one (the words of a message's field, ``{'公開' if public else '社内'}``)."""
+
+    def visit_Constant(self, node: ast.Constant) -> ast.Constant:
+        return ast.Constant("…") if isinstance(node.value, str) else node
+
+
+def _fields(node: ast.AST) -> list[str]:
+    """The fields of a string (an f-string's ``{...}``), as code, the words they may choose taken out."""
+    found = [v.value for v in ast.walk(node) if isinstance(v, ast.FormattedValue)]
+    return sorted(ast.unparse(_Worded().visit(ast.parse(ast.unparse(v), mode="eval"))) for v in found)
+
+
+def _same_nodes(ja: object, en: object) -> bool:
+    if isinstance(ja, list) and isinstance(en, list):
+        return len(ja) == len(en) and all(_same_nodes(a, b) for a, b in zip(ja, en, strict=True))
+    strings = (ast.JoinedStr, ast.Constant)
+    if isinstance(ja, strings) and isinstance(en, strings) and _JAPANESE.search(ast.unparse(ja)):
+        # a message in Japanese where the English page has one in English, with the same fields
+        return not _JAPANESE.search(ast.unparse(en)) and _fields(ja) == _fields(en)
+    if not isinstance(ja, ast.AST) or not isinstance(en, ast.AST):
+        return ja == en
+    if type(ja) is not type(en):
+        return False
+    return all(_same_nodes(getattr(ja, f), getattr(en, f)) for f in ja._fields)
+
+
+def same_python(ja: str, en: str) -> bool:
+    """Whether the Python blocks ``ja`` and ``en`` (fences included) are the same code but for messages: a
+    string (an f-string) of ``ja`` in Japanese where ``en`` has one without Japanese, with the same fields;
+    nothing else, not a name nor a string of data, may differ. Their layout is compared by :func:`without_comments`
+    but for those strings' lines."""
+
+    def body(block: str) -> str:
+        return block.split("\n", 1)[1].rsplit("```", 1)[0]
+
+    if not _same_nodes(ast.parse(body(ja)), ast.parse(body(en))):
+        return False
+    # (the lines, without the messages: the same, so that no statement moved)
+    strings = re.compile(r"""f?"(?:[^"\\\n]|\\.)*"|f?'(?:[^'\\\n]|\\.)*'""")
+    return [strings.sub("", line) for line in without_comments(ja).splitlines()] == [
+        strings.sub("", line) for line in without_comments(en).splitlines()
+    ]
+
+
 @pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])
 def test_same_code_blocks(name: str, ja: Path, en: Path) -> None:
     """Every fenced code block identical in the same order, byte for byte but for its comments (each in its
-    page's language)."""
+    page's language) and, on a page of :data:`MESSAGES`, the messages of its Python blocks."""
     ja_code, en_code = Page.read(ja).code, Page.read(en).code
     assert len(ja_code) == len(en_code), f"{_where(ja)}: {len(ja_code)} code blocks, {_where(en)}: {len(en_code)}"
     for n, (a, b) in enumerate(zip(ja_code, en_code, strict=True), 1):
+        if name in MESSAGES and a.startswith("```python") and b.startswith("```python"):
+            assert same_python(a, b), f"python block {n} differs between {_where(ja)} and {_where(en)}:\n{a}\n---\n{b}"
+            continue
         assert without_comments(a) == without_comments(b), (
             f"code block {n} differs between {_where(ja)} and {_where(en)}:\n{a}\n---\n{b}"
         )
+
+
+def test_the_mapping_page_s_messages_are_in_japanese() -> None:
+    """The converters of the Japanese mapping page print Japanese (they were the English page's byte for byte), and
+    :func:`same_python` refuses any other difference: a name, a string of data, a message in English."""
+    ja, en = (Page.read(DOCS / f"engineers/mapping.{lang}.md").code for lang in ("ja", "en"))
+    python = [(a, b) for a, b in zip(ja, en, strict=True) if a.startswith("```python")]
+    assert len(python) == 6 and all(a != b for a, b in python)
+    a, b = python[0]
+    assert same_python(a, b)
+    assert not same_python(a.replace('"incident.responded"', '"incident.reply"', 1), b)  # (data)
+    assert not same_python(a.replace("：優先度がないため除外しました", ": no priority", 1), b)  # (English)
+    assert not same_python(a.replace("{PREFIX}{ticket['id']}：", "{ticket['id']}：", 1), b)  # (a field dropped)
+    assert not same_python(a.replace("responded = True", "responded = False", 1), b)
 
 
 @pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])

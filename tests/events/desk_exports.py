@@ -18,8 +18,8 @@ from typing import Any, NamedTuple
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = ROOT / "policies" / "clicksoko.sla"
 PAGE = ROOT / "docs" / "engineers" / "mapping.en.md"
-#: The page in Japanese: the same converters, byte for byte but for their comments, which are in Japanese
-#: (``tests/docs/test_translations.py``).
+#: The page in Japanese: the same converters but for their comments and the messages they print for a person,
+#: which are in Japanese (``tests/docs/test_translations.py``, ``test_mapping_ja_messages.py``).
 PAGE_JA = PAGE.with_name("mapping.ja.md")
 
 
@@ -52,9 +52,10 @@ def skips_of(key: str, fates: list[Fate]) -> list[str]:
     return [f"{key} {f.at} {f.what}: {f.fate}" for f in fates if f.fate.startswith("skip:")]
 
 
-def page_script(name: str) -> str:
-    """The mapping page's one python block whose first line is ``# name ...``."""
-    blocks: list[str] = re.findall(r"```python\n(.*?)```", PAGE.read_text("utf-8"), re.S)
+def page_script(name: str, page: Path = PAGE) -> str:
+    """The mapping page's one python block whose first line is ``# name ...`` (``page``: the page in another
+    language)."""
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", page.read_text("utf-8"), re.S)
     (block,) = [b for b in blocks if b.split(maxsplit=2)[:2] == ["#", name]]
     return block
 
@@ -66,10 +67,10 @@ def page_module(name: str) -> ModuleType:
     return module
 
 
-def run_script(name: str, records: list[dict[str, Any]]) -> subprocess.CompletedProcess[str]:
+def run_script(name: str, records: list[dict[str, Any]], page: Path = PAGE) -> subprocess.CompletedProcess[str]:
     """The page's script ``name`` run on ``records``, one JSON line each, as a reader runs it."""
     stdin = "".join(json.dumps(r) + "\n" for r in records)
-    cmd = [sys.executable, "-c", page_script(name)]
+    cmd = [sys.executable, "-c", page_script(name, page)]
     return subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60)
 
 

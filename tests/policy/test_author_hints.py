@@ -188,7 +188,14 @@ def test_ja_is_answered_with_japan_never_jamaica() -> None:
         ("jp", "did you mean `JP` (Japan)?"),
         ("jpn", "did you mean `JPN` (Japan)?"),
         ("Japan", "did you mean `JP` (Japan)?"),  # QA's t81: the country's name
-        ("JAP", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
+        # the first letters of one country's English name (`GER`, an abbreviation of Germany, no ISO code:
+        # Germany's alpha-3 code is `DEU`); not of two (`Aust`: Australia or Austria)
+        ("GER", "did you mean `DE` (Germany)?"),
+        ("JAP", "did you mean `JP` (Japan)?"),
+        ("Swi", "did you mean `CH` (Switzerland)?"),
+        ("Aust", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
+        ("GRE", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
+        ("SUI", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
         ("JQ", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
     ],
 )
@@ -200,7 +207,8 @@ def test_no_country_code_is_suggested_for_its_spelling() -> None:
     """Every two- and three-letter code that is no country gets a hint from the table, a case fix, or none."""
     known = holiday_countries()
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    for code in [a + b for a in letters for b in letters] + ["JAP", "JPA", "GBB", "USS", "ENG"]:
+    # (not `JAP`: the first letters of Japan, a name, not a code misspelt; above)
+    for code in [a + b for a in letters for b in letters] + ["JPA", "GBB", "USS", "ENG"]:
         if code in known:
             continue
         said = country_help(code)
