@@ -996,6 +996,19 @@ REPORT_NOTES: dict[str, str] = {
         "``credit`` はこの行だけの計算より小さくなることがある。その期間の行が一つだけのとき、また評価期間で切れる"
         "測定期間（ほかの部分の行がわからない）では JSON に含めない（null）"
     ),
+    (
+        "the policy versions whose credit line the row's credit is of (``version`` as each states it), by "
+        "effective date: those with the line in force during the measurement period (two versions with the same "
+        "line share one row), else the latest with it begun before the period ends; two rows of one period that "
+        "share every other key are told apart by it. Empty when not known (a report read back from a JSON "
+        "written without this key)"
+    ): (
+        "この行のクレジットがどの規定の版の行のものか（各版が記す ``version``）。発効日の順："
+        "測定期間中に効力のある版のうちその行を持つもの（同じ行を持つ二つの版は一行を分け合う）、"
+        "なければ期間の終わりより前に発効した版のうちその行を持つ最新のもの。"
+        "ほかのキーがすべて同じ一つの期間の二つの行は、これで見分けられる。"
+        "わからないとき（このキーのない JSON から読み戻したレポート）は空"
+    ),
     # -- Period ----------------------------------------------------------------------------------------------
     'The evaluated period [from, to) and the "as of" instant.': "評価期間 ``[from, to)`` と、判定の「時点」。",
     (
