@@ -1009,6 +1009,50 @@ REPORT_NOTES: dict[str, str] = {
         "ほかのキーがすべて同じ一つの期間の二つの行は、これで見分けられる。"
         "わからないとき（このキーのない JSON から読み戻したレポート）は空"
     ),
+    # -- the ids of rows no event names (sla_dsl.report.row_ids) ----------------------------------------------
+    (
+        "the window's id: its rule's ``name`` and the day its recurrence schedules (``regular:2026-11-26``; the "
+        "day it starts when that is not known), as its calendar event's ``UID`` names it: a window a holiday "
+        "moved keeps it. A key after the others; the ``id`` column of the Parquet table"
+    ): (
+        "枠の ID。定期メンテナンスの規定の ``name`` と、繰り返しが定める日（``regular:2026-11-26``。"
+        "わからなければ枠の始まる日）で、カレンダーの予定の ``UID`` と同じ。祝日で移った枠も同じ ID のまま。"
+        "ほかのキーの後のキー。Parquet の表の ``id`` 列"
+    ),
+    (
+        "the period's id, as availability violations and ``sla explain`` name it: the service and the first day "
+        "of ``start`` (``content:2026-11-01``), then the condition of a target with ``when`` in a compact form "
+        "(``content:2026-11-01:plan=premium``). A key after the others; the explanation steps' ``id`` in the "
+        "Parquet tables"
+    ): (
+        "測定期間の ID。稼働率の違反と ``sla explain`` が使うもの：サービスと ``start`` の日"
+        "（``content:2026-11-01``）、``when`` のある目標ではその条件を短く書いたもの"
+        "（``content:2026-11-01:plan=premium``）が続く。ほかのキーの後のキー。Parquet の表では説明の手順の ``id``"
+    ),
+    (
+        "the id of the period the credit is for, as its row in ``availability_periods`` has it "
+        "(``content:2026-11-01:plan=premium``). A key after the others; the explanation steps' ``id`` in the "
+        "Parquet tables"
+    ): (
+        "クレジットの対象の測定期間の ID。``availability_periods`` のその行と同じ"
+        "（``content:2026-11-01:plan=premium``）。ほかのキーの後のキー。Parquet の表では説明の手順の ``id``"
+    ),
+    (
+        "the row's id, as its ``backup_missed`` violation names it: the kind and the day (``files:2026-11-14``), "
+        "or for a window of N hours its start (``logs:2026-11-02T12:00:00+09:00``). A key after the others; the "
+        "``id`` column of the Parquet table"
+    ): (
+        "行の ID。``backup_missed`` の違反と同じ：バックアップの種類と日（``files:2026-11-14``）、"
+        "N 時間ごとの取得期間ではその始まり（``logs:2026-11-02T12:00:00+09:00``）。"
+        "ほかのキーの後のキー。Parquet の表の ``id`` 列"
+    ),
+    (
+        "the month's id (``2026-11``): its row's key in the Parquet tables, which its figures "
+        "(``trend_figures.id``) carry as their month's. A key after the others"
+    ): (
+        "月の ID（``2026-11``）。Parquet の表での行のキーで、その月の数値（``trend_figures.id``）にも入る。"
+        "ほかのキーの後のキー"
+    ),
     # -- Period ----------------------------------------------------------------------------------------------
     'The evaluated period [from, to) and the "as of" instant.': "評価期間 ``[from, to)`` と、判定の「時点」。",
     (
