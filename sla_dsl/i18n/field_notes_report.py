@@ -1009,6 +1009,39 @@ REPORT_NOTES: dict[str, str] = {
         "ほかのキーがすべて同じ一つの期間の二つの行は、これで見分けられる。"
         "わからないとき（このキーのない JSON から読み戻したレポート）は空"
     ),
+    # -- in_summary (IncidentRow, TargetRow: sla_dsl.report.settled) ---------------------------------------------
+    (
+        "whether the report's summary counts this response verdict: false for a verdict an earlier period's report "
+        "counted (the incident carried over, its verdict settled before ``from``: met when the response was sent, "
+        "breached at its due time, never before its last reprioritisation or change of an attribute, which can "
+        "change it) and for one the next period's report counts (settled at or after ``to`` of an incident not "
+        "completed before it); an open, at-risk or excluded incident is counted. Counting the rows with it by "
+        "``status`` gives the summary's figures per priority, with a trend or without. Null when not known (a "
+        "report read back from a JSON written without this key)"
+    ): (
+        "レポートの総括がこの応答の判定を数えるかどうか。前の期間のレポートが数えた判定（持ち越した案件で、"
+        "``from`` より前に確定した判定。達成は応答の時点、未達は期限の時点で確定するが、判定を変えうる最後の"
+        "優先度の変更や属性の変更より前には確定しない）と、次の期間のレポートが数える判定（``to`` より前に"
+        "完了していない案件で、``to`` 以降に確定した判定）では false。対応中、要注意、適用外の案件は数える。"
+        "真の行を ``status`` ごとに数えると、前月までとの比較があってもなくても、優先度ごとの総括の数になる。"
+        "わからないとき（このキーのない JSON から読み戻したレポート）は null"
+    ),
+    (
+        "whether the report's summary counts this verdict: false for a verdict an earlier period's report counted "
+        "(the incident, or outage, carried over and the verdict settled before ``from``: met at ``met_at``, "
+        "breached at ``due``) and for one the next period's counts (settled at or after ``to`` of one not "
+        "completed, or an outage still down, before it); a status that does not settle (open, at risk, paused, "
+        "excluded, not applicable, cancelled) is counted. Counting the rows with it by ``status`` gives the "
+        "summary's figures per named target or notification rule. Null when not known (a report read back from a "
+        "JSON written without this key)"
+    ): (
+        "レポートの総括がこの判定を数えるかどうか。前の期間のレポートが数えた判定（持ち越した案件や障害で、"
+        "``from`` より前に確定した判定。達成は ``met_at``、未達は ``due`` の時点で確定する）と、次の期間の"
+        "レポートが数える判定（``to`` より前に完了していない案件や、``to`` の時点でまだ停止中の障害で、"
+        "``to`` 以降に確定した判定）では false。確定しない状態（対応中、要注意、一時停止、適用外、対象外、"
+        "取り消し）は数える。真の行を ``status`` ごとに数えると、名前付きの目標ごと、通知の規定ごとの総括の"
+        "数になる。わからないとき（このキーのない JSON から読み戻したレポート）は null"
+    ),
     # -- the ids of rows no event names (sla_dsl.report.row_ids) ----------------------------------------------
     (
         "the window's id: its rule's ``name`` and the day its recurrence schedules (``regular:2026-11-26``; the "
