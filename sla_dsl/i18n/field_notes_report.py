@@ -146,9 +146,18 @@ REPORT_NOTES: dict[str, str] = {
         "除外時間にまだ含まれていないもの"
     ),
     (
-        "the measured service's availability target in percent (``99.5``); null when the policy states none (Click "
+        "the measured service's availability target in percent (``99.5``): its target without ``when`` (every "
+        "customer no other target names), as the service's figure is one for all of them; a target with ``when`` (a "
+        "plan's ``99.9% monthly when plan = premium``) is a row of ``availability_periods`` with its ``when``, as "
+        "that one is too, each judged there (``met``); null when the service has no target without ``when`` (Click "
         "So-ko: measured only)"
-    ): "測定するサービスの稼働率目標（百分率、``99.5``）。ポリシーに定めがない場合は null（Click So-ko は測定のみ）",
+    ): (
+        "測定するサービスの稼働率目標（百分率、``99.5``）。サービスの数値はすべての顧客に共通なので、``when`` の"
+        "ない目標（ほかの目標の対象でないすべての顧客向け）。``when`` のある目標（契約プランの "
+        "``99.9% monthly when plan = premium``）は、``when`` のない目標と同じく ``availability_periods`` に "
+        "``when`` とともに一行ずつあり、そこで判定する（``met``）。``when`` のない目標がなければ null"
+        "（Click So-ko は測定のみ）"
+    ),
     "the steps that explain the figure, in the engine's English": "数値を説明するステップ（エンジンの英語の文言）",
     (
         "the name of the service these figures measure (``content``): the first service with availability "

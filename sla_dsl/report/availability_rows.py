@@ -233,8 +233,11 @@ class Availability(_Row):
     #: minutes of outages excluded by the policy (``exclude``: ``force_majeure``, ``customer_fault``) that are not
     #: already excused
     excluded_minutes: float = 0.0
-    #: the measured service's availability target in percent (``99.5``); null when the policy states
-    #: none (Click So-ko: measured only)
+    #: the measured service's availability target in percent (``99.5``): its target without ``when`` (every
+    #: customer no other target names), as the service's figure is one for all of them; a target with ``when``
+    #: (a plan's ``99.9% monthly when plan = premium``) is a row of ``availability_periods`` with its ``when``,
+    #: as that one is too, each judged there (``met``); null when the service has no target without ``when``
+    #: (Click So-ko: measured only)
     target: float | None = None
     #: the steps that explain the figure, in the engine's English
     explain: list[Step] = Field(default_factory=list)
