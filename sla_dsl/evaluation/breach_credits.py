@@ -70,6 +70,7 @@ from collections.abc import Iterable
 
 from ..lang import model as m
 from ..report import BreachCreditRow
+from ..report.breach_credits import line_policies
 from .availability import PERIOD_MONTHS, around
 from .common import Ctx, Rules, art
 from .incidents import Incident, in_period
@@ -140,6 +141,9 @@ def judge_breach_credits(ctx: Ctx, incidents: Iterable[Incident]) -> list[Breach
     rows: list[BreachCreditRow] = []
     for period in sorted(found, key=lambda k: (k[4], k[5], k[0], k[2] or "", k[1], k[3] or "")):
         rows += _settled(period, found[period])
+    policies = [r.policy for r in ctx.versions.rules]
+    for row in rows:  # (the versions whose line it is: as the report's words name the row)
+        row.policy_versions = [p.version for p in line_policies(policies, row)]
     return rows
 
 

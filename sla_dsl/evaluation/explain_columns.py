@@ -54,6 +54,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from numpy.typing import NDArray
 
+from ..report.settled import responses_in_summary
 from ..report.tables import SCHEMAS, TableBlock
 from .common import Ctx, Rules, art, fmt_span
 from .incident_rows import (
@@ -96,6 +97,7 @@ INCIDENT_COLUMNS = (
     "same_day_due",
     "same_day_met",
     "policy_version",
+    "in_summary",
 )
 _KNOWN = tuple(c.name for c in SCHEMAS["incidents"]) == INCIDENT_COLUMNS
 
@@ -286,7 +288,7 @@ def _block(
         zone[who] = k = zone_index(clocks, zones, rules)
         clock = zones[k]
         pieces += _group(ctx, clock, priority, who, incs, c.cause[who], facts, ended, same)
-    rows = _rows(c, facts, same, pa.array(versions, pa.string()).take(pa.array(version)))
+    rows = _rows(ctx, c, facts, same, pa.array(versions, pa.string()).take(pa.array(version)))
     steps = _steps(n, pieces)
     if json:
         return TableBlock(json_times(rows, zone, zones), json_times(steps, zone[steps["row"].to_numpy()], zones))
@@ -615,8 +617,9 @@ def _gather(parts: list[_Texts], order: Ints) -> pa.Array:
     return pa.concat_arrays([p.values for p in parts]).take(pa.array(np.concatenate(index)[order]))
 
 
-def _rows(c: VerdictColumns, f: _Facts, same: _Same, versions: pa.Array) -> pa.Table:
-    """The incidents table's rows of a block (``versions``: each one's policy version)."""
+def _rows(ctx: Ctx, c: VerdictColumns, f: _Facts, same: _Same, versions: pa.Array) -> pa.Table:
+    """The incidents table's rows of a block (``versions``: each one's policy version; ``in_summary`` of the
+    report from ``ctx.p0`` to ``ctx.p1``: none of them was reprioritised or had an attribute changed)."""
     applies, known, same_due, met, met_known = same
     excluded = c.status == "excluded"
 
@@ -642,5 +645,8 @@ def _rows(c: VerdictColumns, f: _Facts, same: _Same, versions: pa.Array) -> pa.T
             "same_day_due": times(same_due),
             "same_day_met": pa.array(met, mask=~met_known),
             "policy_version": versions,
+            "in_summary": pa.array(
+                responses_in_summary(c.status, f.clock, f.responded, f.due, f.completed, ctx.p0, ctx.p1), pa.bool_()
+            ),
         }
     )

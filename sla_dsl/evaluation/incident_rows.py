@@ -35,6 +35,7 @@ from ..i18n import LANGS, offset_if_repeated
 from ..lang import model as m
 from ..report import IncidentRow, RiskStep, SameDay, Step, Violation
 from ..report.incident_rows import AttributeChange
+from ..report.settled import response_in_summary
 from .common import Ctx, Memo, Rules, art, describe_target, fmt_span, instant_us, short, step, target_calendar
 from .day_targets import describe
 from .incidents import Incident, used_percent
@@ -230,7 +231,8 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
         ),
         policy_version=rules.version,
         explain=steps,
-        targets=target_rows(inc, False) if inc.targets else [],
+        targets=target_rows(inc, False, ctx.p0, ctx.p1) if inc.targets else [],
+        in_summary=response_in_summary(inc, ctx.p0, ctx.p1),
         risk_steps=risk_steps(inc),
     ).judged_by(rule_position(rules, inc.priority))  # the rule its attributes chose (issue 13)
     return out.changed_by(changes_of(ctx, inc)) if inc.changes else out
@@ -284,7 +286,8 @@ def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
         },
         "policy_version": rules.version,
         "explain": steps,
-        "targets": target_rows(inc, True) if inc.targets else [],
+        "targets": target_rows(inc, True, ctx.p0, ctx.p1) if inc.targets else [],
+        "in_summary": response_in_summary(inc, ctx.p0, ctx.p1),
     }
 
 

@@ -87,6 +87,7 @@ from ..report import (
     TargetRow,
     Violation,
 )
+from ..report.settled import outage_notice_counts
 from .availability import OffOutages, Outage, ServiceOff, judge_availability, service_named, service_off
 from .common import (
     Ctx,
@@ -358,7 +359,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
             verdict = _notice(ctx, o, rule, steps)
             first_steps = steps[k:]
     notices = _notices(ctx, o, rule, verdict, first_steps, excl)
-    return OutageRow(
+    out = OutageRow(
         id=o.ident,
         start=start,
         end=end,
@@ -374,6 +375,9 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
         notices=notices,
         service=o.service,
     )
+    for n in out.notices:  # (whether the report's summary counts each notice: one period counts it)
+        n.in_summary = outage_notice_counts(out, n, ctx.p0, ctx.p1)
+    return out
 
 
 def _outage_rules(rules: Rules) -> list[m.Notify]:

@@ -103,6 +103,7 @@ from ..report import (
     TargetRow,
     Violation,
 )
+from ..report.settled import target_in_summary
 from .clocks import ClockCodes, Cycle, Life, Told, clock_codes, live
 from .common import Ctx, Memo, Rules, art, code_of, fmt_span, short
 from .day_targets import cycle_due, day_syntax
@@ -153,7 +154,8 @@ class TargetVerdict:
     cycles: tuple[Cyc, ...] = ()
 
     def to_row(self) -> TargetRow:
-        """The report row (what the Python API gives)."""
+        """The report row (what the Python API gives; ``in_summary`` null: the verdict alone does not know its
+        incident nor the report's period)."""
         assert self.rules is not None
         return TargetRow.model_validate(_row(self.rules, self, False))
 
@@ -779,13 +781,14 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str, rule: m
     )
 
 
-def rows(inc: Incident, as_json: bool) -> list[dict[str, Any]]:
-    """The ``targets`` of an incident's row: ``TargetRow`` values (times as JSON text with ``as_json``)."""
+def rows(inc: Incident, as_json: bool, start: float, end: float) -> list[dict[str, Any]]:
+    """The ``targets`` of an incident's row: ``TargetRow`` values (times as JSON text with ``as_json``), each
+    saying whether the summary of a report from ``start`` to ``end`` counts it (``in_summary``)."""
     rules = inc.rules
-    return [_row(rules, v, as_json) for v in inc.targets]
+    return [_row(rules, v, as_json, target_in_summary(inc, v, start, end)) for v in inc.targets]
 
 
-def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
+def _row(rules: Rules, v: TargetVerdict, as_json: bool, counted: bool | None = None) -> dict[str, Any]:
     def at(t: float | None) -> Any:
         return None if t is None else rules.stamp(t, as_json)[1]
 
@@ -802,6 +805,7 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         "at_risk_percent": v.risk_percent,
         "ref": v.ref,
         "explain": [{"text": text, "at": at(t), "ref": r} for t, text, r in _steps(rules, v)],
+        "in_summary": counted,
     } | (
         {}
         if as_json

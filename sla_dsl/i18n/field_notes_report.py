@@ -146,9 +146,18 @@ REPORT_NOTES: dict[str, str] = {
         "除外時間にまだ含まれていないもの"
     ),
     (
-        "the measured service's availability target in percent (``99.5``); null when the policy states none (Click "
+        "the measured service's availability target in percent (``99.5``): its target without ``when`` (every "
+        "customer no other target names), as the service's figure is one for all of them; a target with ``when`` (a "
+        "plan's ``99.9% monthly when plan = premium``) is a row of ``availability_periods`` with its ``when``, as "
+        "that one is too, each judged there (``met``); null when the service has no target without ``when`` (Click "
         "So-ko: measured only)"
-    ): "測定するサービスの稼働率目標（百分率、``99.5``）。ポリシーに定めがない場合は null（Click So-ko は測定のみ）",
+    ): (
+        "測定するサービスの稼働率目標（百分率、``99.5``）。サービスの数値はすべての顧客に共通なので、``when`` の"
+        "ない目標（ほかの目標の対象でないすべての顧客向け）。``when`` のある目標（契約プランの "
+        "``99.9% monthly when plan = premium``）は、``when`` のない目標と同じく ``availability_periods`` に "
+        "``when`` とともに一行ずつあり、そこで判定する（``met``）。``when`` のない目標がなければ null"
+        "（Click So-ko は測定のみ）"
+    ),
     "the steps that explain the figure, in the engine's English": "数値を説明するステップ（エンジンの英語の文言）",
     (
         "the name of the service these figures measure (``content``): the first service with availability "
@@ -995,6 +1004,96 @@ REPORT_NOTES: dict[str, str] = {
         "（上限のない行は 100）。行は最初の目標未達が早い順に、上限の残りの範囲でクレジットを割り当てるため、"
         "``credit`` はこの行だけの計算より小さくなることがある。その期間の行が一つだけのとき、また評価期間で切れる"
         "測定期間（ほかの部分の行がわからない）では JSON に含めない（null）"
+    ),
+    (
+        "the policy versions whose credit line the row's credit is of (``version`` as each states it), by "
+        "effective date: those with the line in force during the measurement period (two versions with the same "
+        "line share one row), else the latest with it begun before the period ends; two rows of one period that "
+        "share every other key are told apart by it. Empty when not known (a report read back from a JSON "
+        "written without this key)"
+    ): (
+        "この行のクレジットがどの規定の版の行のものか（各版が記す ``version``）。発効日の順："
+        "測定期間中に効力のある版のうちその行を持つもの（同じ行を持つ二つの版は一行を分け合う）、"
+        "なければ期間の終わりより前に発効した版のうちその行を持つ最新のもの。"
+        "ほかのキーがすべて同じ一つの期間の二つの行は、これで見分けられる。"
+        "わからないとき（このキーのない JSON から読み戻したレポート）は空"
+    ),
+    # -- in_summary (IncidentRow, TargetRow: sla_dsl.report.settled) ---------------------------------------------
+    (
+        "whether the report's summary counts this response verdict: false for a verdict an earlier period's report "
+        "counted (the incident carried over, its verdict settled before ``from``: met when the response was sent, "
+        "breached at its due time, never before its last reprioritisation or change of an attribute, which can "
+        "change it) and for one the next period's report counts (settled at or after ``to`` of an incident not "
+        "completed before it); an open, at-risk or excluded incident is counted. Counting the rows with it by "
+        "``status`` gives the summary's figures per priority, with a trend or without. Null when not known (a "
+        "report read back from a JSON written without this key)"
+    ): (
+        "レポートの総括がこの応答の判定を数えるかどうか。前の期間のレポートが数えた判定（持ち越した案件で、"
+        "``from`` より前に確定した判定。達成は応答の時点、未達は期限の時点で確定するが、判定を変えうる最後の"
+        "優先度の変更や属性の変更より前には確定しない）と、次の期間のレポートが数える判定（``to`` より前に"
+        "完了していない案件で、``to`` 以降に確定した判定）では false。対応中、要注意、適用外の案件は数える。"
+        "真の行を ``status`` ごとに数えると、前月までとの比較があってもなくても、優先度ごとの総括の数になる。"
+        "わからないとき（このキーのない JSON から読み戻したレポート）は null"
+    ),
+    (
+        "whether the report's summary counts this verdict: false for a verdict an earlier period's report counted "
+        "(the incident, or outage, carried over and the verdict settled before ``from``: met at ``met_at``, "
+        "breached at ``due``) and for one the next period's counts (settled at or after ``to`` of one not "
+        "completed, or an outage still down, before it); a status that does not settle (open, at risk, paused, "
+        "excluded, not applicable, cancelled) is counted. Counting the rows with it by ``status`` gives the "
+        "summary's figures per named target or notification rule. Null when not known (a report read back from a "
+        "JSON written without this key)"
+    ): (
+        "レポートの総括がこの判定を数えるかどうか。前の期間のレポートが数えた判定（持ち越した案件や障害で、"
+        "``from`` より前に確定した判定。達成は ``met_at``、未達は ``due`` の時点で確定する）と、次の期間の"
+        "レポートが数える判定（``to`` より前に完了していない案件や、``to`` の時点でまだ停止中の障害で、"
+        "``to`` 以降に確定した判定）では false。確定しない状態（対応中、要注意、一時停止、適用外、対象外、"
+        "取り消し）は数える。真の行を ``status`` ごとに数えると、名前付きの目標ごと、通知の規定ごとの総括の"
+        "数になる。わからないとき（このキーのない JSON から読み戻したレポート）は null"
+    ),
+    # -- the ids of rows no event names (sla_dsl.report.row_ids) ----------------------------------------------
+    (
+        "the window's id: its rule's ``name`` and the day its recurrence schedules (``regular:2026-11-26``; the "
+        "day it starts when that is not known), as its calendar event's ``UID`` names it: a window a holiday "
+        "moved keeps it. A key after the others; the ``id`` column of the Parquet table"
+    ): (
+        "枠の ID。定期メンテナンスの規定の ``name`` と、繰り返しが定める日（``regular:2026-11-26``。"
+        "わからなければ枠の始まる日）で、カレンダーの予定の ``UID`` と同じ。祝日で移った枠も同じ ID のまま。"
+        "ほかのキーの後のキー。Parquet の表の ``id`` 列"
+    ),
+    (
+        "the period's id, as availability violations and ``sla explain`` name it: the service and the first day "
+        "of ``start`` (``content:2026-11-01``), then the condition of a target with ``when`` in a compact form "
+        "(``content:2026-11-01:plan=premium``). A key after the others; the explanation steps' ``id`` in the "
+        "Parquet tables"
+    ): (
+        "測定期間の ID。稼働率の違反と ``sla explain`` が使うもの：サービスと ``start`` の日"
+        "（``content:2026-11-01``）、``when`` のある目標ではその条件を短く書いたもの"
+        "（``content:2026-11-01:plan=premium``）が続く。ほかのキーの後のキー。Parquet の表では説明の手順の ``id``"
+    ),
+    (
+        "the id of the period the credit is for, as its row in ``availability_periods`` has it "
+        "(``content:2026-11-01:plan=premium``). A key after the others; the explanation steps' ``id`` in the "
+        "Parquet tables"
+    ): (
+        "クレジットの対象の測定期間の ID。``availability_periods`` のその行と同じ"
+        "（``content:2026-11-01:plan=premium``）。ほかのキーの後のキー。Parquet の表では説明の手順の ``id``"
+    ),
+    (
+        "the row's id, as its ``backup_missed`` violation names it: the kind and the day (``files:2026-11-14``), "
+        "or for a window of N hours its start (``logs:2026-11-02T12:00:00+09:00``). A key after the others; the "
+        "``id`` column of the Parquet table"
+    ): (
+        "行の ID。``backup_missed`` の違反と同じ：バックアップの種類と日（``files:2026-11-14``）、"
+        "N 時間ごとの取得期間ではその始まり（``logs:2026-11-02T12:00:00+09:00``）。"
+        "ほかのキーの後のキー。Parquet の表の ``id`` 列"
+    ),
+    (
+        "the month's id (``2026-11``): its row's key in the Parquet tables, which its figures "
+        "(``trend_figures.id``) carry as their month's. A key after the others"
+    ): (
+        "月の ID（``2026-11``）。Parquet の表での行のキーで、その月の数値（``trend_figures.id``）にも入る。"
+        "ほかのキーの後のキー"
     ),
     # -- Period ----------------------------------------------------------------------------------------------
     'The evaluated period [from, to) and the "as of" instant.': "評価期間 ``[from, to)`` と、判定の「時点」。",

@@ -10,8 +10,11 @@ Design notes
   ``versions``, ``input``, ``trend`` (issue 16, filled by
   :mod:`sla_dsl.evaluation.trend`), ``backups_taken`` and ``breach_credits``
   (:mod:`.breach_credit_rows`), then ``generator`` (the tool's name and version)
-  after every other key; and ``sha256`` in ``policy`` and each of ``versions``
-  (the fingerprint of that version's text as read), after their other keys.
+  after every other key; ``sha256`` in ``policy`` and each of ``versions``
+  (the fingerprint of that version's text as read), after their other keys; and
+  ``id`` after the other keys of the rows no event names (a measurement period, a
+  credit, a backup day or window, a maintenance window, a month of the trend: the
+  id the report gives each elsewhere, :mod:`.row_ids`).
 * This module holds ``Report`` and its heading (``PolicyRef``, ``Period``,
   ``InputSummary``); the rows are in modules by subject, and every model is
   re-exported here (``__all__``), so ``from sla_dsl.report import X`` is the

@@ -37,6 +37,7 @@ from pydantic import Field, model_serializer, model_validator
 
 from .incident_rows import TargetRow
 from .row_base import Step, _Row, with_words_data
+from .row_ids import maintenance_id, period_id
 
 NoticeStatus = Literal["met", "breached", "open", "not_applicable", "excluded"]
 
@@ -198,6 +199,16 @@ class MaintenanceRow(_Row):
     #: the policy version in force at the window's start, which laid it and by whose calendar it moved
     #: (Article 5); null in a report read back from a JSON written without this key
     policy_version: str | None = None
+    #: the window's id: its rule's ``name`` and the day its recurrence schedules (``regular:2026-11-26``; the
+    #: day it starts when that is not known), as its calendar event's ``UID`` names it: a window a holiday moved
+    #: keeps it. A key after the others; the ``id`` column of the Parquet table
+    id: str = ""
+
+    @model_validator(mode="after")
+    def _named(self) -> Self:
+        if not self.id:  # (a row read back from a JSON written without the key)
+            self.id = maintenance_id(self.name, self.scheduled, self.start)
+        return self
 
 
 class Availability(_Row):
@@ -222,8 +233,11 @@ class Availability(_Row):
     #: minutes of outages excluded by the policy (``exclude``: ``force_majeure``, ``customer_fault``) that are not
     #: already excused
     excluded_minutes: float = 0.0
-    #: the measured service's availability target in percent (``99.5``); null when the policy states
-    #: none (Click So-ko: measured only)
+    #: the measured service's availability target in percent (``99.5``): its target without ``when`` (every
+    #: customer no other target names), as the service's figure is one for all of them; a target with ``when``
+    #: (a plan's ``99.9% monthly when plan = premium``) is a row of ``availability_periods`` with its ``when``,
+    #: as that one is too, each judged there (``met``); null when the service has no target without ``when``
+    #: (Click So-ko: measured only)
     target: float | None = None
     #: the steps that explain the figure, in the engine's English
     explain: list[Step] = Field(default_factory=list)
@@ -269,6 +283,17 @@ class AvailabilityPeriod(_Row):
     #: the ``when`` condition of the availability target this row judges, as written: the
     #: customers it is promised to; null for the service's target without ``when`` (or no target)
     when: str | None = None
+    #: the period's id, as availability violations and ``sla explain`` name it: the service and the first day
+    #: of ``start`` (``content:2026-11-01``), then the condition of a target with ``when`` in a compact form
+    #: (``content:2026-11-01:plan=premium``). A key after the others; the explanation steps' ``id`` in the
+    #: Parquet tables
+    id: str = ""
+
+    @model_validator(mode="after")
+    def _named(self) -> Self:
+        if not self.id:  # (a row read back from a JSON written without the key)
+            self.id = period_id(self.service, self.start.date(), self.when)
+        return self
 
 
 class CreditRow(_Row):
@@ -296,3 +321,13 @@ class CreditRow(_Row):
     #: the ``when`` condition of the target whose tiers give this credit: the customers it
     #: is owed to; null for the service's target without ``when``
     when: str | None = None
+    #: the id of the period the credit is for, as its row in ``availability_periods`` has it
+    #: (``content:2026-11-01:plan=premium``). A key after the others; the explanation steps' ``id`` in the
+    #: Parquet tables
+    id: str = ""
+
+    @model_validator(mode="after")
+    def _named(self) -> Self:
+        if not self.id:  # (a row read back from a JSON written without the key)
+            self.id = period_id(self.service, self.start.date(), self.when)
+        return self

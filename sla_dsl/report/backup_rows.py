@@ -13,11 +13,12 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .row_base import Step, _Row
+from .row_ids import backup_id
 
 
 class BackupRow(_Row):
@@ -38,6 +39,16 @@ class BackupRow(_Row):
     window_start: dt.datetime | None = None
     #: the end of that window (exclusive); null, as ``window_start``, for a kind taken daily
     window_end: dt.datetime | None = None
+    #: the row's id, as its ``backup_missed`` violation names it: the kind and the day (``files:2026-11-14``),
+    #: or for a window of N hours its start (``logs:2026-11-02T12:00:00+09:00``). A key after the others; the
+    #: ``id`` column of the Parquet table
+    id: str = ""
+
+    @model_validator(mode="after")
+    def _named(self) -> Self:
+        if not self.id:  # (a row read back from a JSON written without the key)
+            self.id = backup_id(self.kind, self.day, self.window_start)
+        return self
 
 
 class RetentionRow(_Row):

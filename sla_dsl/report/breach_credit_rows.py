@@ -88,6 +88,12 @@ class BreachCreditRow(_Row):
     #: ``credit`` may be below this row's own figure; not in the JSON (null) when the row's line is the only one,
     #: or in a period the evaluated one cuts (its other part's lines are not known)
     shared_cap: float | None = None
+    #: the policy versions whose credit line the row's credit is of (``version`` as each states it), by
+    #: effective date: those with the line in force during the measurement period (two versions with the same
+    #: line share one row), else the latest with it begun before the period ends; two rows of one period that
+    #: share every other key are told apart by it. Empty when not known (a report read back from a JSON
+    #: written without this key)
+    policy_versions: list[str] = Field(default_factory=list)
 
     # (``shared_cap`` left out of the dump while null; a lambda, so that pydantic gives the serializer no
     # return type and the JSON schema stays the model's)

@@ -39,6 +39,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..lang import model as lm
+from ..policy.compiled import Policy
 from . import BreachCreditRow, Report
 from .conditions import condition_words
 from .parts import Part
@@ -82,24 +83,31 @@ def _of_line(row: BreachCreditRow, rule: lm.Priority) -> bool:
 
 
 def row_versions(w: PolicyWords, row: BreachCreditRow) -> list[PolicyWords]:
-    """The words of the versions whose credit line a row is of, by effective date (a row names no version: its
-    line says which): those with the line that are in force during its measurement period (two with the same
-    line share one row, counting the incidents of both), else the latest with it begun before the period
-    ends (it judged incidents carried over); empty when none given has it (the row is not of these policies)."""
-    has = [k for k, p in enumerate(w.policies) if any(_of_line(row, r) for r in p.model.rules_of(row.priority))]
+    """The words of the versions whose credit line a row is of, by effective date (:func:`line_policies` of
+    the versions ``w`` knows)."""
+    return [w.version(p.version, p.effective) for p in line_policies(w.policies, row)]
+
+
+def line_policies(policies: Sequence[Policy], row: BreachCreditRow) -> list[Policy]:
+    """The versions (of ``policies``, by effective date) whose credit line a row is of (a row's line says
+    which): those with the line that are in force during its measurement period (two with the same line
+    share one row, counting the incidents of both), else the latest with it begun before the period ends (it
+    judged incidents carried over); empty when none given has it (the row is not of these policies). The
+    evaluator names them in the row (``policy_versions``)."""
+    has = [k for k, p in enumerate(policies) if any(_of_line(row, r) for r in p.model.rules_of(row.priority))]
 
     def begins(k: int) -> dt.datetime | None:  # (each version from 00:00 of its date; the earliest also before)
-        day = w.policies[k].effective
+        day = policies[k].effective
         return None if k == 0 else dt.datetime.combine(day, dt.time(), tzinfo=row.start.tzinfo)
 
     def meets(k: int) -> bool:
-        after = begins(k + 1) if k + 1 < len(w.policies) else None
+        after = begins(k + 1) if k + 1 < len(policies) else None
         start = begins(k)
         return (start is None or start < row.end) and (after is None or after > row.start)
 
     begun = [k for k in has if (start := begins(k)) is None or start < row.end]
     chosen = [k for k in begun if meets(k)] or begun[-1:] or has[:1]
-    return [w.version(w.policies[k].version, w.policies[k].effective) for k in chosen]
+    return [policies[k] for k in chosen]
 
 
 def _rule_words(w: PolicyWords, row: BreachCreditRow) -> PolicyWords:

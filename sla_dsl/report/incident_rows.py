@@ -173,6 +173,14 @@ class TargetRow(_Row):
     ref: str | None = None
     #: the steps that explain the verdict, in time order, in the engine's English
     explain: list[Step] = Field(default_factory=list)
+    #: whether the report's summary counts this verdict: false for a verdict an earlier period's report counted
+    #: (the incident, or outage, carried over and the verdict settled before ``from``: met at ``met_at``, breached
+    #: at ``due``) and for one the next period's counts (settled at or after ``to`` of one not completed, or
+    #: an outage still down, before it); a status that does not settle (open, at risk, paused, excluded, not
+    #: applicable, cancelled) is counted. Counting the rows with it by ``status`` gives the summary's figures
+    #: per named target or notification rule. Null when not known (a report read back from a JSON written
+    #: without this key)
+    in_summary: bool | None = None
     #: a notify rule with ``when`` that this record's attributes do not meet (status ``not_applicable``):
     #: its condition, and the values of the attributes it tests as the record carries them (issue 13;
     #: ``exclude``: not in the JSON, where ``explain`` says the same in the engine's English)
@@ -238,6 +246,14 @@ class IncidentRow(_Row):
     explain: list[Step] = Field(default_factory=list)
     #: the named targets and incident notification rules, in the policy's order
     targets: list[TargetRow] = Field(default_factory=list)
+    #: whether the report's summary counts this response verdict: false for a verdict an earlier period's report
+    #: counted (the incident carried over, its verdict settled before ``from``: met when the response was sent,
+    #: breached at its due time, never before its last reprioritisation or change of an attribute, which can
+    #: change it) and for one the next period's report counts (settled at or after ``to`` of an incident not
+    #: completed before it); an open, at-risk or excluded incident is counted. Counting the rows with it by
+    #: ``status`` gives the summary's figures per priority, with a trend or without. Null when not known (a
+    #: report read back from a JSON written without this key)
+    in_summary: bool | None = None
     #: each warning threshold's instant of the response target not yet responded, when the clock has several
     #: (``exclude``: not in the JSON, where ``explain`` says the status in the engine's English)
     risk_steps: list[RiskStep] = Field(default_factory=list, exclude=True)

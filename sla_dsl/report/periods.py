@@ -37,6 +37,8 @@ from ..i18n import format_month
 from ..lang import model as lm
 from . import AvailabilityPeriod, BackupRow, Report, Violation
 from .conditions import for_whom
+from .row_ids import compact as compact
+from .row_ids import period_id as period_id
 from .words import PolicyWords, percent_against
 
 
@@ -244,20 +246,6 @@ def missed_header(report: Report) -> str:
     if hourly == {True}:
         return "report.windows_missed"
     return "report.days_windows_missed" if hourly == {True, False} else "report.days_missed"
-
-
-def period_id(service: str, day: dt.date, when: object | None = None) -> str:
-    """The id of a service's measurement period in violations: ``content:2026-11-01``, and for a
-    target with ``when`` (issue 13) the condition in a compact form without words:
-    ``content:2026-11-01:plan=premium`` (``!=``, ``=(a|b)``, ``!=(a|b)``, tests joined by ``&``)."""
-    return f"{service}:{day.isoformat()}" + (f":{compact(str(when))}" if when is not None else "")
-
-
-def compact(when: str) -> str:
-    """A written condition (``plan in (a, b) and region != eu``) as an id part (``plan=(a|b)&region!=eu``)."""
-    for old, new in ((" not in (", "!=("), (" in (", "=("), (", ", "|"), (" and ", "&"), (" != ", "!="), (" = ", "=")):
-        when = when.replace(old, new)
-    return when
 
 
 def breach_credit_key(row: Mapping[str, Any]) -> str:

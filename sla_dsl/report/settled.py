@@ -29,6 +29,11 @@ Design notes
   ``to`` (or at it) is not listed again: its notice counts here, whenever it settles. A planned stop's
   notice is settled at its deadline, before the stop starts: it counts in the period the stop starts in
   (:func:`stop_counts_in`), never in a later one that lists the stop because it runs across ``from``.
+* Each incident row and each of its named targets (and each notice of an outage) says whether its report's
+  summary counts its verdict (``in_summary``: :func:`response_in_summary`, :func:`target_in_summary`,
+  :func:`outage_notice_counts`; on columns, :func:`responses_in_summary`): the rule above needs the last
+  reprioritisation, which a table holds only in its steps' English, so the evaluator says it per row,
+  and counting the rows that say so by ``status`` gives the summary's figures, with a trend or without.
 * The rows come as pydantic rows (``IncidentRow``, ``TargetRow``: times as datetimes) or as the
   evaluator's compact verdicts (``clock``, ``responded``, ``due``, ``completed``, ``met_at``: epoch
   seconds); :func:`epoch` reads either.
@@ -43,6 +48,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
+from numpy.typing import NDArray
 
 __all__ = [
     "clock_of",
@@ -54,8 +60,11 @@ __all__ = [
     "outage_counts_in",
     "outage_notice",
     "outage_notice_counts",
+    "response_in_summary",
     "response_settled",
+    "responses_in_summary",
     "stop_counts_in",
+    "target_in_summary",
     "target_settled",
 ]
 
@@ -138,6 +147,43 @@ def counts_in(clock: float, settled: float, done: float, start: float, until: fl
     if clock < start and settled < start:
         return False
     return until is None or settled < until or done < until
+
+
+def response_in_summary(row: Any, start: float, end: float) -> bool:
+    """Whether the summary of a report from ``start`` to ``end`` (epoch seconds) that lists incident ``row`` (a
+    pydantic row or the evaluator's compact verdict) counts its response verdict: :func:`counts_in` with the
+    report's ``to`` for a verdict (``met``, ``breached``), and always for one that does not settle (open, at
+    risk, excluded), as :func:`earlier_responses` and :func:`later_responses` leave them in."""
+    judged = row.status in ("met", "breached")
+    return counts_in(clock_of(row), response_settled(row), done_of(row), start, end if judged else None)
+
+
+def target_in_summary(row: Any, target: Any, start: float, end: float) -> bool:
+    """Whether the summary of a report from ``start`` to ``end`` counts the verdict of ``target``, a named target
+    or incident notice of incident ``row``, as :func:`sla_dsl.report.sections.target_counts` counts it."""
+    judged = target.status in ("met", "breached")
+    return counts_in(clock_of(row), target_settled(target), done_of(row), start, end if judged else None)
+
+
+def responses_in_summary(
+    status: NDArray[Any],
+    clock: NDArray[Any],
+    responded: NDArray[Any],
+    due: NDArray[Any],
+    done: NDArray[Any],
+    start: float,
+    end: float,
+) -> NDArray[np.bool_]:
+    """:func:`response_in_summary` on columns, of incidents never reprioritised and whose attributes never
+    changed (their verdict settles when it was sent or fell due): epoch seconds, NaN for none."""
+    met, breached = status == "met", status == "breached"
+    settled = np.where(met, responded, np.where(breached, due, INF))
+    settled = np.where(np.isnan(settled), INF, settled)
+    ended = np.where(np.isnan(done), INF, done)
+    earlier = (clock < start) & (settled < start)
+    later = (met | breached) & ~((settled < end) | (ended < end))
+    out: NDArray[np.bool_] = ~(earlier | later)
+    return out
 
 
 def outage_counts_in(began: float, settled: float, ended: float, start: float, until: float | None = None) -> bool:

@@ -13,11 +13,12 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .row_base import _Row
+from .row_ids import month_id
 
 
 class TrendFigure(_Row):
@@ -83,3 +84,12 @@ class TrendMonth(_Row):
     #: availability per service and target, backups per kind, continuous backups) in the policy's order
     #: (the month's version's; then the named targets of incidents judged under another, by priority)
     figures: list[TrendFigure] = Field(default_factory=list)
+    #: the month's id (``2026-11``): its row's key in the Parquet tables, which its figures
+    #: (``trend_figures.id``) carry as their month's. A key after the others
+    id: str = ""
+
+    @model_validator(mode="after")
+    def _named(self) -> Self:
+        if not self.id:  # (a row read back from a JSON written without the key)
+            self.id = month_id(self.month)
+        return self

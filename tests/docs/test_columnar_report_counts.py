@@ -3,8 +3,8 @@
 * ``incidents.parquet`` lists the incidents carried over from an earlier period (not completed at
   ``from``), whose response an earlier report counted: grouping its ``status`` gave 2 of 4 P1 responses
   met where the summary says 1 of 2. The page says so, and where the summary's figures are in the tables:
-  the response breaches are the ``violations`` of kind ``response_breached``, the figures per month the
-  current month's ``trend_figures``.
+  the rows whose ``in_summary`` is true are the verdicts the summary counts (the response breaches are also
+  the ``violations`` of kind ``response_breached``).
 * Some column names are SQL keywords DuckDB refuses unquoted (``select start, end from ...`` is a syntax
   error): the page names every one of them.
 """
@@ -86,9 +86,15 @@ def test_the_summary_s_figures_are_where_the_page_says(
         ' join {trend_figures} f on f."row" = t."row" where t."current" and f.subject = \'P1\''
     )
     assert p1 == [(2, 1)]
+    # the rows the summary counts, by the flag the page names, in the page's own query
     for lang in ("en", "ja"):
         text = page(lang)
-        assert "`response_breached`" in text and "`trend_figures`" in text and "`current`" in text, lang
+        assert "`response_breached`" in text and "`in_summary`" in text, lang
+        flat = " ".join(text.split())  # (the query may run over two lines of the page)
+        query = re.search(r"`(select status, count\(\*\) from 'report/incidents.parquet' where in_summary[^`]*)`", flat)
+        assert query is not None, lang
+        said = query.group(1).replace("'report/incidents.parquet'", "{incidents}")
+        assert sorted(sql(said)) == [("breached", 1), ("met", 1)], lang
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

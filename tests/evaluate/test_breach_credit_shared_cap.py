@@ -201,10 +201,13 @@ def test_the_json_gains_shared_cap_only_where_lines_share_a_period() -> None:
         "priority", "target", "clock", "when", "period", "start", "end", "complete", "breaches", "per_breach", "cap",
         "credit", "ref", "incidents",
     ]  # fmt: skip
-    assert [list(r.model_dump(mode="json")) for r in report.breach_credits] == [[*keys, "shared_cap"]] * 2
-    # one version: the row's keys are the ones they always were
+    # (``policy_versions``, added later, after every other key)
+    assert [list(r.model_dump(mode="json")) for r in report.breach_credits] == [
+        [*keys, "shared_cap", "policy_versions"]
+    ] * 2
+    # one version: the row's keys are the ones they always were (then the later ``policy_versions``)
     alone = evaluate([V2], JANUARY, "2027-01-01", "2027-02-01")
-    assert [list(r.model_dump(mode="json")) for r in alone.breach_credits] == [keys]
+    assert [list(r.model_dump(mode="json")) for r in alone.breach_credits] == [[*keys, "policy_versions"]]
     assert alone.breach_credits[0].shared_cap is None and alone.breach_credits[0].credit == 25.0
     # the report's schema names it, and a report read back from its JSON has it again
     schema = Report.model_json_schema(mode="serialization")["$defs"]["BreachCreditRow"]
@@ -217,7 +220,7 @@ def test_the_json_gains_shared_cap_only_where_lines_share_a_period() -> None:
 def test_parquet_has_a_shared_cap_column_after_the_others() -> None:
     report = evaluate([V2, V3], JANUARY, "2027-01-01", "2027-02-01")
     table = report_tables(report)["breach_credits"]
-    assert table.column_names[-2:] == ["incidents", "shared_cap"]
+    assert table.column_names[-3:] == ["incidents", "shared_cap", "policy_versions"]
     assert str(table.schema.field("shared_cap").type) == "double" and table.schema.field("shared_cap").nullable
     assert table.column("shared_cap").to_pylist() == [30.0, 30.0]
     assert table.column("credit").to_pylist() == [25.0, 5.0]

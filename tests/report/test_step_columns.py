@@ -12,6 +12,7 @@ in order) is the same both ways.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from sla_dsl.evaluation import judge_log
 from sla_dsl.evaluation.breach_columns import VIOLATION_COLUMNS, violation_blocks
 from sla_dsl.evaluation.explain_columns import BLOCK, INCIDENT_COLUMNS, incident_blocks
 from sla_dsl.events import log_from
+from sla_dsl.report.sections import target_counts
+from sla_dsl.report.settled import earlier_responses, later_responses
 from sla_dsl.report.tables import SCHEMAS, TableBlock, report_tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,8 +162,34 @@ def test_the_column_builder_gives_the_row_paths_tables(name: str, data: st.DataO
         "batch": data.draw(st.booleans()),
         "block": data.draw(st.sampled_from([1, 2, 3, 16_384])),
     }
-    by_rows, by_columns, _ = tables(name, events, period, as_of, **options)
+    block = options.pop("block")
+    result = judge(name, events, period, as_of, **options)
+    by_rows, by_columns, _ = both(result, block)
     assert_equal(by_rows, by_columns)
+    assert_summary_flags(result, by_columns)
+
+
+def assert_summary_flags(result: Any, tables: dict[str, pa.Table]) -> None:
+    """The rows whose ``in_summary`` is true, counted by status, are the summary's figures: per priority (its
+    verdicts less those an earlier or the next period's report counts) and per named target."""
+    start, end = result.skeleton.period.start, result.skeleton.period.end
+    want: Counter[tuple[str, str]] = Counter((i.priority, i.status) for i in result.incidents)
+    for gone in (earlier_responses(result.incidents, start), later_responses(result.incidents, end)):
+        for priority, counts in gone.items():
+            want.subtract({(priority, status): n for status, n in counts.items()})
+    rows = tables["incidents"].to_pylist()
+    assert all(isinstance(r["in_summary"], bool) for r in rows)
+    assert Counter((r["priority"], r["status"]) for r in rows if r["in_summary"]) == +want
+    priority = [r["priority"] for r in rows]
+    named = Counter(
+        (priority[t["row"]], t["name"], t["clock"], t["status"])
+        for t in tables["incidents_targets"].to_pylist()
+        if t["in_summary"] and t["kind"] != "notify"
+    )
+    counted = target_counts(result.incidents, start, end).targets
+    assert named == Counter(
+        {(k.priority, k.subject, k.clock, status): n for k, c in counted.items() for status, n in c.items() if n}
+    )
 
 
 def test_the_example_month_on_columns_equals_the_row_path() -> None:
