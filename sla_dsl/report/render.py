@@ -503,7 +503,7 @@ def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False) -> str:
     elif isinstance(cell, Mark):
         if cell.tone:
             classes.append(cell.tone)
-        short = len(cell.text) <= 8
+        short = len(cell.text) <= 8 or numeric  # (a figure said in words, ``+12.0ポイント（改善）``: one line too)
         body = e(cell.text) if short else _kept(cell.text)
         classes.append("nowrap" if short else "wide")  # a verdict on one line; a reason readable
     elif times and len(cell) <= 20 and (when := _WHEN.fullmatch(cell)):
