@@ -354,15 +354,15 @@ h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.2rem;border-bottom:2px s
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0}
 table{border-collapse:collapse;min-width:100%}
 td,th{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:var(--head);white-space:nowrap;font-weight:600}
-td{font-variant-numeric:tabular-nums}
-td.num{text-align:right;white-space:nowrap}
-td.nowrap{white-space:nowrap}
-.nw,td a{white-space:nowrap}
-td.wide{min-width:10rem}
-#outages td.wide{min-width:8rem}
+thead th{background:var(--head);white-space:nowrap;font-weight:600}
+:is(td,tbody th){font-variant-numeric:tabular-nums;font-weight:normal}
+:is(td,tbody th).num{text-align:right;white-space:nowrap}
+:is(td,tbody th).nowrap{white-space:nowrap}
+.nw,:is(td,tbody th) a{white-space:nowrap}
+:is(td,tbody th).wide{min-width:10rem}
+#outages :is(td,tbody th).wide{min-width:8rem}
 #trend td:first-child,#trend th:first-child{position:sticky;left:0;background:#fff}
-#trend th:first-child{background:var(--head)}
+#trend thead th:first-child{background:var(--head)}
 @media (max-width:40rem){#trend td:first-child,#trend th:first-child{white-space:normal;min-width:8.5rem;width:8.5rem}}
 .bad{color:var(--bad);font-weight:600}.warn{color:var(--warn);font-weight:600}.good{color:var(--good)}
 .note{color:var(--muted);font-size:.92rem;margin:.3rem 0}
@@ -380,18 +380,18 @@ table{min-width:36rem}}
 table:not(.stack) tr:not(.more)>:first-child{position:sticky;left:0;z-index:1;background:#fff;
 box-shadow:inset -1px 0 0 var(--line)}
 table:not(.stack) thead tr:not(.more)>th:first-child{background:var(--head)}
-table:not(.stack):not(.few) td.wide:first-child{min-width:8rem;width:8rem}
-table.few{min-width:100%}table.few td.wide{min-width:6rem}
+table:not(.stack):not(.few) :is(td,tbody th).wide:first-child{min-width:8rem;width:8rem}
+table.few{min-width:100%}table.few :is(td,tbody th).wide{min-width:6rem}
 table.stack{min-width:0;width:100%}
-table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
+table.stack,table.stack tbody,table.stack tr,table.stack :is(td,tbody th){display:block}
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 table.stack tr{border:1px solid var(--line);margin:0 0 .6rem}
-table.stack td{border:0;border-top:1px solid var(--line);position:relative;padding-left:6.4rem;min-width:0;
-text-align:left;white-space:normal}
-table.stack td::before{position:absolute;left:.45rem;width:5.6rem;color:var(--muted);
+table.stack :is(td,tbody th){border:0;border-top:1px solid var(--line);position:relative;padding-left:6.4rem;
+min-width:0;text-align:left;white-space:normal}
+table.stack :is(td,tbody th)::before{position:absolute;left:.45rem;width:5.6rem;color:var(--muted);
 font-weight:600}
-table.stack td:first-child{border-top:0;padding-left:.45rem;background:var(--head);font-weight:600}
-table.stack td:first-child::before{content:none}
+table.stack :is(td,tbody th):first-child{border-top:0;padding-left:.45rem;background:var(--head);font-weight:600}
+table.stack :is(td,tbody th):first-child::before{content:none}
 }
 @media print{
 @page{size:A4 portrait;margin:16mm 12mm 14mm}
@@ -405,16 +405,16 @@ table{min-width:0;width:100%;font-size:8pt;line-height:1.35}
 thead{display:table-header-group}
 tr,tbody.item,figure,svg.timeline{break-inside:avoid}
 td,th{padding:.15rem .25rem}
-th{white-space:normal;overflow-wrap:normal}
-td.wide{min-width:0;overflow-wrap:break-word}
-:lang(ja) th,:lang(ja) td.wide,:lang(ja) .note{word-break:auto-phrase}
-td.token{overflow-wrap:anywhere}
+thead th{white-space:normal;overflow-wrap:normal}
+:is(td,tbody th).wide{min-width:0;overflow-wrap:break-word}
+:lang(ja) thead th,:lang(ja) :is(td,tbody th).wide,:lang(ja) .note{word-break:auto-phrase}
+:is(td,tbody th).token{overflow-wrap:anywhere}
 #trend td:first-child,#trend th:first-child{position:static}
 svg.timeline{min-width:0;width:100%}
 a{color:inherit;text-decoration:none}
 a[href^="http"]::after{content:" <" attr(href) ">"}
 .noprint{display:none}
-th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+thead th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
@@ -479,9 +479,11 @@ def _kept(text: str) -> str:
     return e(sep).join(f'<span class="nw">{e(i)}</span>' for i in items)
 
 
-def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False) -> str:
+def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False, head: bool = False) -> str:
     """A cell as HTML (over ``rows`` rows); with ``times``, a time may break between its date and its time
-    (a table of :data:`_MANY` columns)."""
+    (a table of :data:`_MANY` columns). With ``head``, the cell that names its row (the row's first: the id,
+    the period, the commitment), a ``<th scope="row">`` a screen reader reads out before each of the row's
+    other cells (WCAG 1.3.1), styled as the other cells of the body are (``:is(td,tbody th)``)."""
     e = html_text
     classes = []
     if numeric:
@@ -519,7 +521,8 @@ def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False) -> str:
             classes.append("token")
     cls = f' class="{" ".join(classes)}"' if classes else ""
     span = f' rowspan="{rows}"' if rows > 1 else ""
-    return f"<td{ident}{cls}{span}>{body}</td>"
+    tag, scope = ("th", ' scope="row"') if head else ("td", "")
+    return f"<{tag}{scope}{ident}{cls}{span}>{body}</{tag}>"
 
 
 def _html_rows(part: Part) -> list[str]:
@@ -529,7 +532,8 @@ def _html_rows(part: Part) -> list[str]:
     times = len(part.header) >= _MANY
     if not part.joined:
         rows = [
-            "<tr>" + "".join(_td(c, i in part.numeric, 1, times) for i, c in enumerate(r)) + "</tr>" for r in part.rows
+            "<tr>" + "".join(_td(c, i in part.numeric, 1, times, i == 0) for i, c in enumerate(r)) + "</tr>"
+            for r in part.rows
         ]
         return ["<tbody>", *rows, "</tbody>"]
     joined = part.joined
@@ -540,7 +544,11 @@ def _html_rows(part: Part) -> list[str]:
         while n + more + 1 < len(joined) and joined[n + more + 1]:
             more += 1
         shared = joined[n + 1] if more else 0
-        cells = [_td(c, i in part.numeric, more + 1 if i < shared else 1, times) for i, c in enumerate(r) if i >= skip]
+        cells = [
+            _td(c, i in part.numeric, more + 1 if i < shared else 1, times, i == 0)
+            for i, c in enumerate(r)
+            if i >= skip
+        ]
         row = ('<tr class="more">' if skip else "<tr>") + "".join(cells) + "</tr>"
         out.append(row if skip else ("</tbody>" if out else "") + '<tbody class="item">' + row)
     return [*out, "</tbody>"]

@@ -33,7 +33,7 @@ def _table(page: str, fmt: str, lang: str) -> list[list[str]]:
         if fmt == "html":
             if "</table>" in line:
                 break
-            cells = re.findall(r"<td[^>]*>(.*?)</td>", line)
+            cells = re.findall(r"<t[dh](?: [^>]*)?>(.*?)</t[dh]>", line)
         elif fmt == "markdown":
             if rows and not line.startswith("|"):
                 break

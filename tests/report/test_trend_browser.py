@@ -45,7 +45,7 @@ def test_trend_table_reads_on_desktop_and_phone(
     # after the summary and its chart, before the availability table
     order = browser.evaluate("Array.from(document.querySelectorAll('section[id]')).map(e => e.id).slice(0, 4)")
     assert order == ["summary", "timeline", "trend", "availability"], order
-    header = browser.evaluate("Array.from(document.querySelectorAll('#trend th')).map(e => e.textContent)")
+    header = browser.evaluate("Array.from(document.querySelectorAll('#trend thead th')).map(e => e.textContent)")
     assert header == HEADER[lang]
     rows = browser.evaluate("document.querySelectorAll('#trend tbody tr').length")
     assert rows == 10  # three priorities, the recovery notice, planned-stop notices, availability, four backup kinds
@@ -65,13 +65,14 @@ def test_trend_table_reads_on_desktop_and_phone(
     # on a phone the table scrolls sideways under the commitment names, which stay in view
     browser.evaluate("document.querySelector('#trend .scroll').scrollLeft = 10000")
     names = browser.evaluate(
-        "Array.from(document.querySelectorAll('#trend tbody td:first-child')).map(e => e.getBoundingClientRect().left)"
+        "Array.from(document.querySelectorAll('#trend tbody th[scope=row]:first-child'))"
+        ".map(e => e.getBoundingClientRect().left)"
     )
     left = browser.evaluate("document.querySelector('#trend .scroll').getBoundingClientRect().left")
     assert all(abs(x - left) <= 1 for x in names), (names, left)
     browser.evaluate("document.querySelector('#trend .scroll').scrollLeft = 0")
     tall = browser.evaluate(
-        "Array.from(document.querySelectorAll('#trend th')).filter(e => e.getBoundingClientRect().height > "
+        "Array.from(document.querySelectorAll('#trend thead th')).filter(e => e.getBoundingClientRect().height > "
         "2 * parseFloat(getComputedStyle(e).lineHeight)).map(e => e.textContent)"
     )
     assert tall == [], tall
