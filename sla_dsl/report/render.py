@@ -364,6 +364,8 @@ thead th{background:var(--head);white-space:nowrap;font-weight:600}
 #trend td:first-child,#trend th:first-child{position:sticky;left:0;background:#fff}
 #trend thead th:first-child{background:var(--head)}
 @media (max-width:40rem){#trend td:first-child,#trend th:first-child{white-space:normal;min-width:8.5rem;width:8.5rem}}
+.vh{display:inline-block;width:1px;height:1px;margin:0 -1px 0 0;overflow:hidden;clip-path:inset(50%);
+white-space:nowrap;vertical-align:top}
 .bad{color:var(--bad);font-weight:600}.warn{color:var(--warn);font-weight:600}.good{color:var(--good)}
 .note{color:var(--muted);font-size:.92rem;margin:.3rem 0}
 .chart{overflow-x:auto}
@@ -479,11 +481,14 @@ def _kept(text: str) -> str:
     return e(sep).join(f'<span class="nw">{e(i)}</span>' for i in items)
 
 
-def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False, head: bool = False) -> str:
+def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False, head: bool = False, empty: str = "") -> str:
     """A cell as HTML (over ``rows`` rows); with ``times``, a time may break between its date and its time
     (a table of :data:`_MANY` columns). With ``head``, the cell that names its row (the row's first: the id,
     the period, the commitment), a ``<th scope="row">`` a screen reader reads out before each of the row's
-    other cells (WCAG 1.3.1), styled as the other cells of the body are (``:is(td,tbody th)``)."""
+    other cells (WCAG 1.3.1), styled as the other cells of the body are (``:is(td,tbody th)``). An empty cell,
+    drawn ``-``, is read as ``empty`` (``なし``, from the catalogue) rather than "dash" or "hyphen": the dash hidden
+    from assistive technology (``aria-hidden``), the word visually hidden (``.vh``), which every screen reader
+    reads, where an ``aria-label`` on a span of no role is not reliably read."""
     e = html_text
     classes = []
     if numeric:
@@ -511,6 +516,9 @@ def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False, head: boo
     elif times and len(cell) <= 20 and (when := _WHEN.fullmatch(cell)):
         body = f'<span class="nw">{e(when.group(1))}</span> <span class="nw">{e(when.group(2))}</span>'
         classes.append("when")  # a time in a table of many columns: its date above its time where need be
+    elif cell == "-" and empty:
+        body = f'<span aria-hidden="true">-</span><span class="vh">{e(empty)}</span>'
+        classes.append("nowrap")
     elif len(cell) <= 20 and (cell.isascii() or display_width(cell) <= 20):
         body = e(cell)
         classes.append("nowrap")  # ids, figures and short words never broken inside
@@ -525,14 +533,14 @@ def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False, head: boo
     return f"<{tag}{scope}{ident}{cls}{span}>{body}</{tag}>"
 
 
-def _html_rows(part: Part) -> list[str]:
+def _html_rows(part: Part, empty: str) -> list[str]:
     """The table's body. A row that continues the one above (:attr:`Part.joined`) leaves out the cells the
     row above spans over it (``rowspan``), and the rows of one item are a ``tbody`` of their own
     (``tbody.item``), which print keeps on one page."""
     times = len(part.header) >= _MANY
     if not part.joined:
         rows = [
-            "<tr>" + "".join(_td(c, i in part.numeric, 1, times, i == 0) for i, c in enumerate(r)) + "</tr>"
+            "<tr>" + "".join(_td(c, i in part.numeric, 1, times, i == 0, empty) for i, c in enumerate(r)) + "</tr>"
             for r in part.rows
         ]
         return ["<tbody>", *rows, "</tbody>"]
@@ -545,7 +553,7 @@ def _html_rows(part: Part) -> list[str]:
             more += 1
         shared = joined[n + 1] if more else 0
         cells = [
-            _td(c, i in part.numeric, more + 1 if i < shared else 1, times, i == 0)
+            _td(c, i in part.numeric, more + 1 if i < shared else 1, times, i == 0, empty)
             for i, c in enumerate(r)
             if i >= skip
         ]
@@ -603,7 +611,7 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
             out.append(f"{_scroll_box('scroll', part.title)}<table{shape}>")
             heads = "".join(f'<th scope="col">{_header_cell(h)}</th>' for h in part.header)
             out.append(f"<thead><tr>{heads}</tr></thead>")
-            out += _html_rows(part)
+            out += _html_rows(part, w.m("report.cell.empty"))
             out.append("</table></div>")
         else:
             out.append(f"<p>{e(w.m('report.none'))}</p>")
