@@ -384,8 +384,9 @@ class _Page(PageWriter):
                     dt.datetime.combine(sk.day, dt.time(), self.policy.tz).timestamp()
                     + rule_of.hours.start.minutes * 60,
                     # (its cells as they are: the stylesheet narrows the first and keeps the day whole by place)
-                    f'<tr class="sla-skipped"><td>—</td>{rule}<th scope="row">{tx.esc(tx.date(sk.day, self.lang))}</th>'
-                    f"<td>—</td><td>{tx.esc(self._skipped_note(sk))}</td></tr>",
+                    f'<tr class="sla-skipped"><td>{tx.empty(self.lang)}</td>{rule}'
+                    f'<th scope="row">{tx.esc(tx.date(sk.day, self.lang))}</th>'
+                    f"<td>{tx.empty(self.lang)}</td><td>{tx.esc(self._skipped_note(sk))}</td></tr>",
                 )
             )
         head = [self.t("no"), *([self.t("maint_rule")] if several else [])]
@@ -548,8 +549,8 @@ class _Page(PageWriter):
                 f'<tr id="{anchor("backup", b.kind)}"><th scope="row">{self.L(b.label)}</th>'
                 f"<td>{self.L(b.method)}{self.small_notes(b.notes, self.L(b.method))}</td>"
                 f"<td>{tx.esc(tx.every(b.every, self.lang)) if b.every else tx.esc(self.t('continuous'))}</td>"
-                f"<td>{tx.esc(tx.duration(b.keep, self.lang)) if b.keep else '—'}</td>"
-                f"<td>{tx.esc(self.t('another_zone')) if b.other_zone else '—'}</td></tr>"
+                f"<td>{tx.esc(tx.duration(b.keep, self.lang)) if b.keep else tx.empty(self.lang)}</td>"
+                f"<td>{tx.esc(self.t('another_zone')) if b.other_zone else tx.empty(self.lang)}</td></tr>"
             )
         head = [self.t("kind"), self.t("method"), self.t("frequency"), self.t("retention"), self.t("location")]
         self.table("backups", head, rows)
@@ -708,7 +709,9 @@ class _Page(PageWriter):
         rows = []
         for row in ex.rows:
             p = row.rule
-            attrs = f"<td>{tx.esc(plans.values_words(self.model, row.attributes, self.lang)) or '—'}</td>"
+            attrs = (
+                f"<td>{tx.esc(plans.values_words(self.model, row.attributes, self.lang)) or tx.empty(self.lang)}</td>"
+            )
             rows.append(
                 f'<tr><th scope="row">{self.L(p.label) or tx.esc(p.id)}</th>{attrs if chosen else ""}'
                 f"<td>{tx.esc(self.target_text(p.target))}</td>"

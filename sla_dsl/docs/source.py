@@ -46,6 +46,9 @@ CSS = """\
 .md-typeset tr.sla-skipped :is(td, th) { color: var(--md-default-fg-color--light); }
 .md-typeset tr.sla-skipped :is(td, th):nth-last-child(3) { text-decoration: line-through; }
 .sla-lang { float: right; font-size: .75rem; }
+/* text for a screen reader only (an empty cell's word, read in place of its "—"): no room taken */
+.sla-vh { display: inline-block; width: 1px; height: 1px; margin: 0 -1px 0 0; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; vertical-align: top; }
 .sla-table td, .sla-table th { vertical-align: top; }
 /* Japanese wraps between words (phrases), never inside a word; long Latin words may still break. Not in a
    table's cells: a phrase kept whole there widens its column, and at a desk's width the table ran past the
