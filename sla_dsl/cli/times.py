@@ -95,7 +95,7 @@ from ..calendars.intervals import wall_to_epoch
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError, UsageError, flag_values
 from ..events.problems import event_problems_in
-from ..i18n import LANGS, message, offset_on_change
+from ..i18n import LANGS, format_date, message, offset_on_change
 from ..i18n.width import display_width
 from ..lang import model as m
 from ..lang.check_clocks import response_clock
@@ -514,7 +514,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     title = message("cli.calendar.title", lang, year=str(first.year), month=month)
     shown = cal.model.label.text(lang) or cal.name  # (its label in the command's language; its id only without one)
     # its zone as the site names it (``ロンドン時間`` / ``London time``; its id only for a zone of no known name)
-    lines = [f"{title}  {policy.name} · {shown} ({zone_name(cal.tz.key, lang)})", ""]
+    zone = zone_name(cal.tz.key, lang)
+    lines = [f"{title}  {message('cli.calendar.heading', lang, policy=policy.name, calendar=shown, zone=zone)}", ""]
     weekdays = message("cli.calendar.weekdays", lang).split()
     lines.append("".join(" " * (3 - display_width(n)) + n + " " * wide for n in weekdays).rstrip())
     row = [" " * (3 + wide)] * first.weekday()
@@ -541,16 +542,23 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             text = f"{d.day:>3}M {labels.get(id(w), w.name)} {hours}"
             if w.moved:
                 reason = w.reason_ja if lang == "ja" else w.reason
-                text += message("cli.calendar.moved", lang, day=f"{w.scheduled:%m-%d}", reason=reason)
+                text += message("cli.calendar.moved", lang, day=_day(w.scheduled, first, lang), reason=reason)
             lines.append(text)
         for w, p in away.get(d, ()):  # due this day, moved into another month: where it went
             label = next((mt.label.text(lang) or mt.name for mt in p.model.maintenance if mt.name == w.name), w.name)
             reason = w.reason_ja if lang == "ja" else w.reason
-            said = message("cli.calendar.moved_to", lang, label=label, day=w.day.isoformat(), reason=reason or "")
+            day = _day(w.day, first, lang)
+            said = message("cli.calendar.moved_to", lang, label=label, day=day, reason=reason or "")
             lines.append(f"{d.day:>3}  {said}")
     print("\n".join(map(printable, lines)))  # (the policy's texts: its name, labels, holiday names)
     _say(notes, lang)
     return 0
+
+
+def _day(d: dt.date, first: dt.date, lang: str) -> str:
+    """A day a window was due or moved to, as the command's language writes dates (``11月24日(火)``,
+    ``Tue 24 Nov``), with its year when it is not the month's (a window moved over the new year)."""
+    return format_date(d, lang, year=d.year != first.year)
 
 
 #: How far a roll may move a window from the day it was due (the recurrence looks as far for the days it rolls).

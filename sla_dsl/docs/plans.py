@@ -59,7 +59,7 @@ def plan_rows(model: m.PolicyModel, lang: str, target: Callable[[m.Target], str]
                 continue
             shown = values_words(model, combo, lang)
             rows.append(
-                f"<tr><td>{tx.esc(shown)}</td><td>{tx.esc(priority_name(model, pid, lang))}</td>"
+                f'<tr><th scope="row">{tx.esc(shown)}</th><td>{tx.esc(priority_name(model, pid, lang))}</td>'
                 f"<td>{tx.esc(rule.label.text(lang) or pid)}</td><td>{tx.esc(target(rule.target))}</td></tr>"
             )
     return rows
@@ -75,7 +75,7 @@ def rule_rows(
     for k, rule in enumerate(rules, 1):
         cond = condition_words(model, rule.when, lang) if rule.when is not None else _w(lang, "otherwise")
         rows.append(
-            f"<tr><td>{tx.esc(_w(lang, 'in_order', n=k, c=cond))}</td><td>{name}</td>"
+            f'<tr><th scope="row">{tx.esc(_w(lang, "in_order", n=k, c=cond))}</th><td>{name}</td>'
             f"<td>{tx.esc(rule.label.text(lang) or pid)}</td><td>{tx.esc(target(rule.target))}</td></tr>"
         )
     return rows

@@ -247,7 +247,7 @@ class _Page(PageWriter):
             notes = self.small_notes(svc.notes)
             rows.append(
                 f'<tr id="{anchor("service", svc.name)}"><td class="sla-no">{no}</td>'
-                f"<td>{self.L(svc.label)}{self.row_src(svc.span)}</td>"
+                f'<th scope="row">{self.L(svc.label)}{self.row_src(svc.span)}</th>'
                 f"<td>{self.hours_text(svc.hours)}{extra}{notes}</td></tr>"
             )
         self.table("service-hours", [self.t("no"), self.t("service"), self.t("standard")], rows, numbered=True)
@@ -369,7 +369,8 @@ class _Page(PageWriter):
             rows.append(
                 (
                     w.start.timestamp(),
-                    f'<tr{cls}><td class="sla-no">{i}</td>{rule}<td>{tx.nowrap(tx.date(w.day, self.lang))}</td>'
+                    f'<tr{cls}><td class="sla-no">{i}</td>{rule}'
+                    f'<th scope="row">{tx.nowrap(tx.date(w.day, self.lang))}</th>'
                     f"<td>{tx.nowrap(window_hours(w.start, w.end, self.lang))}</td>"
                     f"<td>{self._notes_joined(notes)}</td></tr>",
                 )
@@ -383,8 +384,9 @@ class _Page(PageWriter):
                     dt.datetime.combine(sk.day, dt.time(), self.policy.tz).timestamp()
                     + rule_of.hours.start.minutes * 60,
                     # (its cells as they are: the stylesheet narrows the first and keeps the day whole by place)
-                    f'<tr class="sla-skipped"><td>—</td>{rule}<td>{tx.esc(tx.date(sk.day, self.lang))}</td>'
-                    f"<td>—</td><td>{tx.esc(self._skipped_note(sk))}</td></tr>",
+                    f'<tr class="sla-skipped"><td>{tx.empty(self.lang)}</td>{rule}'
+                    f'<th scope="row">{tx.esc(tx.date(sk.day, self.lang))}</th>'
+                    f"<td>{tx.empty(self.lang)}</td><td>{tx.esc(self._skipped_note(sk))}</td></tr>",
                 )
             )
         head = [self.t("no"), *([self.t("maint_rule")] if several else [])]
@@ -485,7 +487,7 @@ class _Page(PageWriter):
                 for k, b in enumerate(subs):
                     lead = (
                         f'<tr id="{anchor("item", item.number)}"><td class="sla-no" rowspan="{span}">{item.number}</td>'
-                        f'<td rowspan="{span}">{self.L(item.label)}{desc}</td>'
+                        f'<th scope="row" rowspan="{span}">{self.L(item.label)}{desc}</th>'
                         if k == 0
                         else "<tr>"
                     )
@@ -496,7 +498,7 @@ class _Page(PageWriter):
                 continue
             rows.append(
                 f'<tr id="{anchor("item", item.number)}"><td class="sla-no">{item.number}</td>'
-                f"<td>{self.L(item.label)}</td><td>{self.L(item.description)}</td>"
+                f'<th scope="row">{self.L(item.label)}</th><td>{self.L(item.description)}</td>'
                 f"<td>{self.L(item.value)}</td><td>{links}</td></tr>"
             )
         head = [self.t("no"), self.t("item_name"), self.t("item_desc"), self.t("item_value"), self.t("item_rules")]
@@ -544,11 +546,11 @@ class _Page(PageWriter):
         rows = []
         for b in nodes:
             rows.append(
-                f'<tr id="{anchor("backup", b.kind)}"><td>{self.L(b.label)}</td>'
+                f'<tr id="{anchor("backup", b.kind)}"><th scope="row">{self.L(b.label)}</th>'
                 f"<td>{self.L(b.method)}{self.small_notes(b.notes, self.L(b.method))}</td>"
                 f"<td>{tx.esc(tx.every(b.every, self.lang)) if b.every else tx.esc(self.t('continuous'))}</td>"
-                f"<td>{tx.esc(tx.duration(b.keep, self.lang)) if b.keep else '—'}</td>"
-                f"<td>{tx.esc(self.t('another_zone')) if b.other_zone else '—'}</td></tr>"
+                f"<td>{tx.esc(tx.duration(b.keep, self.lang)) if b.keep else tx.empty(self.lang)}</td>"
+                f"<td>{tx.esc(self.t('another_zone')) if b.other_zone else tx.empty(self.lang)}</td></tr>"
             )
         head = [self.t("kind"), self.t("method"), self.t("frequency"), self.t("retention"), self.t("location")]
         self.table("backups", head, rows)
@@ -640,7 +642,8 @@ class _Page(PageWriter):
             ident = "" if p.id in seen else f' id="{anchor("priority", p.id)}"'
             seen.add(p.id)
             rows.append(
-                f"<tr{ident}><td>{self.L(p.label) or tx.esc(p.id)}{self.row_src(p.span)}{self.rule_for(p)}</td>"
+                f'<tr{ident}><th scope="row">{self.L(p.label) or tx.esc(p.id)}'
+                f"{self.row_src(p.span)}{self.rule_for(p)}</th>"
                 f"<td>{self.L(p.definition)}{self.small_notes(p.notes, self.L(p.definition))}</td>"
                 f"<td><strong>{tx.esc(self.target_text(p.target))}</strong>"
                 f"{targets_html(p, self.model, self.lang)}</td>"
@@ -706,9 +709,11 @@ class _Page(PageWriter):
         rows = []
         for row in ex.rows:
             p = row.rule
-            attrs = f"<td>{tx.esc(plans.values_words(self.model, row.attributes, self.lang)) or '—'}</td>"
+            attrs = (
+                f"<td>{tx.esc(plans.values_words(self.model, row.attributes, self.lang)) or tx.empty(self.lang)}</td>"
+            )
             rows.append(
-                f"<tr><td>{self.L(p.label) or tx.esc(p.id)}</td>{attrs if chosen else ''}"
+                f'<tr><th scope="row">{self.L(p.label) or tx.esc(p.id)}</th>{attrs if chosen else ""}'
                 f"<td>{tx.esc(self.target_text(p.target))}</td>"
                 f"<td>{self.moment_html(ex.start, row.zone)}</td>"
                 f"<td><strong>{self.moment_html(row.due, row.zone)}</strong></td></tr>"
@@ -769,7 +774,8 @@ class _Page(PageWriter):
                 said.append(self.t("history_not_shown", v=page.version, date=tx.date(page.effective, self.lang)))
                 sep = "" if self.lang == "ja" else " "
                 text += f'<br><span class="sla-history-note">{tx.esc(sep.join(said))}</span>'
-            rows.append(f"<tr><td>{ver}</td><td>{tx.nowrap(tx.date(h.effective, self.lang))}</td><td>{text}</td></tr>")
+            day = tx.nowrap(tx.date(h.effective, self.lang))
+            rows.append(f'<tr><th scope="row">{ver}</th><td>{day}</td><td>{text}</td></tr>')
         head = [self.t("version"), self.t("effective"), self.t("changes")]
         self.table("versions", head, rows)
 

@@ -123,7 +123,8 @@ def _rows(definition: dict[str, Any], model: str, words: _Notes) -> Iterator[str
         req = message("site.schema.yes" if name in required else "site.schema.no", lang)
         text = words.say(str(prop.get("description", "")), f"{model}.{name}")
         desc = re.sub(r"``(.+?)``", r"<code>\1</code>", tx.esc(text))
-        yield f"<tr><td><code>{tx.esc(name)}</code></td><td>{_type(prop, lang)}</td><td>{req}</td><td>{desc}</td></tr>"
+        name_cell = f'<th scope="row"><code>{tx.esc(name)}</code></th>'
+        yield f"<tr>{name_cell}<td>{_type(prop, lang)}</td><td>{req}</td><td>{desc}</td></tr>"
 
 
 def _table(definition: dict[str, Any], model: str, words: _Notes) -> str:

@@ -40,21 +40,28 @@ CSS = """\
 /* authors' links to source lines (the § of a row, "policy source, lines a-b") are for a desk, not a phone */
 @media screen and (max-width: 44.9375em) { .sla-src { display: none; } }
 .sla-source .sla-hl { background: var(--md-code-hl-color--light, rgba(255, 235, 59, .25)); }
-.sla-postponed td { font-weight: 600; }
+.sla-postponed :is(td, th) { font-weight: 600; }
 /* a maintenance window skipped (`if not a business day: skip`): the row muted, its day struck through (the date,
    third from the end: no, [rule], date, window, remark); the remark says why, unstruck */
-.md-typeset tr.sla-skipped td { color: var(--md-default-fg-color--light); }
-.md-typeset tr.sla-skipped td:nth-last-child(3) { text-decoration: line-through; }
+.md-typeset tr.sla-skipped :is(td, th) { color: var(--md-default-fg-color--light); }
+.md-typeset tr.sla-skipped :is(td, th):nth-last-child(3) { text-decoration: line-through; }
 .sla-lang { float: right; font-size: .75rem; }
+/* text for a screen reader only (an empty cell's word, read in place of its "—"): no room taken */
+.sla-vh { display: inline-block; width: 1px; height: 1px; margin: 0 -1px 0 0; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; vertical-align: top; }
 .sla-table td, .sla-table th { vertical-align: top; }
 /* Japanese wraps between words (phrases), never inside a word; long Latin words may still break. Not in a
    table's cells: a phrase kept whole there widens its column, and at a desk's width the table ran past the
    page (its last column behind a scroll bar) */
 [lang="ja"] .md-typeset, .md-typeset [lang="ja"] { word-break: auto-phrase; line-break: strict; }
 .md-typeset :is(td, th), .md-typeset :is(td, th) [lang="ja"] { word-break: normal; }
-.md-typeset table:not([class]) th { white-space: nowrap; }
-.md-typeset table:not([class]) td { overflow-wrap: normal; min-width: 5em; }
-@media screen and (max-width: 30em) { .md-typeset table:not([class]) td { min-width: 7em; } }
+.md-typeset table:not([class]) thead th { white-space: nowrap; }
+/* a row's header (the cell that names it: a service, an item, a date; th scope="row", read with each of the
+   row's cells) looks as the other cells of its row: the theme's cell, not its bold column header */
+.md-typeset table:not([class]) tbody th { font-weight: inherit;
+  border-top: .05rem solid var(--md-typeset-table-color); }
+.md-typeset table:not([class]) :is(td, tbody th) { overflow-wrap: normal; min-width: 5em; }
+@media screen and (max-width: 30em) { .md-typeset table:not([class]) :is(td, tbody th) { min-width: 7em; } }
 .sla-meta { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2em; margin: 1em 0; }
 .sla-meta-row { display: contents; }
 .sla-meta dt { font-weight: 700; }
@@ -80,7 +87,7 @@ CSS = """\
    tablet's: not 2026年11月26日 / (木), nor 22:00〜 / 24:00 (on a phone's, whole dates would widen the tables past
    the screen, where they wrap as before) */
 @media print, screen and (min-width: 45em) {
-  .md-typeset .sla-nowrap, .md-typeset tr.sla-skipped td:nth-last-child(3) { white-space: nowrap; } }
+  .md-typeset .sla-nowrap, .md-typeset tr.sla-skipped :is(td, th):nth-last-child(3) { white-space: nowrap; } }
 /* a column of numbers (項番; a skipped window's —) as narrow as its numbers, not the width a column of words is
    given (on a phone's screen the maintenance table then fits) */
 .md-typeset table:not([class]) :is(td, th).sla-no, .md-typeset tr.sla-skipped td:first-child { min-width: 0;

@@ -55,6 +55,12 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def empty(lang: str) -> str:
+    """An empty cell's ``—`` as HTML: the dash hidden from a screen reader (``aria-hidden``), which reads the
+    catalogue's word in its place (``なし`` / ``none``, visually hidden: ``.sla-vh``), not "em dash"."""
+    return f'<span aria-hidden="true">—</span><span class="sla-vh">{esc(t("empty", lang))}</span>'
+
+
 def nowrap(text: str) -> str:
     """``text`` (a date, a time, a range of times) as HTML that is never split across lines: escaped, in a
     ``<span class="sla-nowrap">`` (the stylesheet, :data:`sla_dsl.docs.source.CSS`)."""

@@ -186,9 +186,12 @@ CLI: dict[str, Msg] = {
     "cli.calendar.legend.closed": Msg("営業日以外", "not a business day"),
     "cli.calendar.legend.holiday": Msg("祝日・休業日", "holiday or closure"),
     "cli.calendar.legend.maintenance": Msg("定期メンテナンス開始日", "maintenance window starts"),
-    "cli.calendar.moved": Msg(" ({day} {reason}から延期)", " (moved from {day}: {reason})"),
+    # (the heading, after the month: the policy, the calendar and its zone; Japanese in full-width brackets)
+    "cli.calendar.heading": Msg("{policy} · {calendar}（{zone}）", "{policy} · {calendar} ({zone})"),
+    # (the day a window was due, written as every other date of the command's language: 11月24日(火))
+    "cli.calendar.moved": Msg("（{day}（{reason}）から延期）", " (moved from {day}: {reason})"),
     # a window due on the day, moved into another month ({day}: the day it moved to, ISO 8601)
-    "cli.calendar.moved_to": Msg("{label}：{day} に移動（{reason}）", "{label}: moved to {day} ({reason})"),
+    "cli.calendar.moved_to": Msg("{label}：{day}に移動（{reason}）", "{label}: moved to {day} ({reason})"),
     # `sla deadline`, `sla maintenance`, `sla calendar`: the versions used (Article 5), as the evaluator's
     # explanations name them (the English is theirs, word for word); on stderr as `sla: note: ...`
     "cli.note": Msg("注記", "note"),

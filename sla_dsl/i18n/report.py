@@ -70,6 +70,8 @@ REPORT: dict[str, Msg] = {
     "report.tz_from": Msg("{day}から{offset}", "{offset} from {day}"),
     "report.tz_sep": Msg("、", ", "),
     "report.none": Msg("該当なし", "none"),
+    # an empty cell of the HTML report's tables, drawn as "-": what a screen reader says for it instead of "dash"
+    "report.cell.empty": Msg("なし", "none"),
     # the text report's line under a heading with no rows (full-width brackets in Japanese)
     "report.none_line": Msg("（該当なし）", "(none)"),
     "report.more": Msg(

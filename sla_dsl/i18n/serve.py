@@ -66,6 +66,11 @@ SERVE: dict[str, Msg] = {
     "serve.dashboard.s_breached": Msg("未達", "breached"),
     "serve.dashboard.s_paused": Msg("一時停止中", "paused"),
     "serve.dashboard.updated": Msg("更新", "Updated"),
+    # the button that stops and starts again the page's updates (the countdowns every second, the data every
+    # 10 seconds: WCAG 2.2.2), and what the page says while they stand still
+    "serve.dashboard.pause": Msg("自動更新を一時停止", "Pause updates"),
+    "serve.dashboard.resume": Msg("自動更新を再開", "Resume updates"),
+    "serve.dashboard.held": Msg("自動更新は一時停止中です", "Updates are paused"),
     # the rows shown of the open targets (the page's script fills in the numbers), and the links to the others
     "serve.dashboard.shown": Msg("全 {total} 件のうち {first}〜{last} 件目を表示", "{first}–{last} of {total} shown"),
     "serve.dashboard.first": Msg("先頭へ", "First"),

@@ -139,6 +139,8 @@ SITE: dict[str, Msg] = {
     "site.attribute_default": Msg(ja="（指定がない場合は{v}）", en=" ({v} when none is given)"),
     "site.backups": Msg(ja="データ管理（バックアップ）", en="Data management (backups)"),
     "site.another_zone": Msg(ja="異なるアベイラビリティ・ゾーン", en="in a different availability zone"),
+    # an empty cell of a table, drawn "—": what a screen reader says for it instead of "em dash"
+    "site.empty": Msg(ja="なし", en="none"),
     "site.continuous": Msg(ja="逐次バックアップ", en="continuous"),
     "site.always": Msg(ja="常時", en="always"),
     "site.except_maint": Msg(ja="定期メンテナンスを除く", en="except regular maintenance"),

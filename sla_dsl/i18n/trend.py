@@ -16,6 +16,9 @@ TREND: dict[str, Msg] = {
     "report.trend.cell_days": Msg("{percent}（{met}/{judged}日）", "{percent} ({met} of {judged} days)"),
     "report.trend.cell_windows": Msg("{percent}（{met}/{judged}回）", "{percent} ({met} of {judged} windows)"),
     "report.trend.points": Msg("{value}ポイント", "{value} pt"),
+    # a change said in words, not by its colour and sign alone (WCAG 1.4.1): better or worse for the customer
+    "report.trend.better": Msg("{change}（改善）", "{change} (better)"),
+    "report.trend.worse": Msg("{change}（悪化）", "{change} (worse)"),
     "report.trend.availability": Msg("稼働率（{service}）", "Availability ({service})"),
     "report.trend.target": Msg("{priority}の{target}（{clock}）", "{priority}: {target} ({clock})"),
     # (a next reply, called by its clock's label: :mod:`sla_dsl.report.target_names`)

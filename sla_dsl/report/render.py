@@ -354,16 +354,18 @@ h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.2rem;border-bottom:2px s
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0}
 table{border-collapse:collapse;min-width:100%}
 td,th{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:var(--head);white-space:nowrap;font-weight:600}
-td{font-variant-numeric:tabular-nums}
-td.num{text-align:right;white-space:nowrap}
-td.nowrap{white-space:nowrap}
-.nw,td a{white-space:nowrap}
-td.wide{min-width:10rem}
-#outages td.wide{min-width:8rem}
+thead th{background:var(--head);white-space:nowrap;font-weight:600}
+:is(td,tbody th){font-variant-numeric:tabular-nums;font-weight:normal}
+:is(td,tbody th).num{text-align:right;white-space:nowrap}
+:is(td,tbody th).nowrap{white-space:nowrap}
+.nw,:is(td,tbody th) a{white-space:nowrap}
+:is(td,tbody th).wide{min-width:10rem}
+#outages :is(td,tbody th).wide{min-width:8rem}
 #trend td:first-child,#trend th:first-child{position:sticky;left:0;background:#fff}
-#trend th:first-child{background:var(--head)}
+#trend thead th:first-child{background:var(--head)}
 @media (max-width:40rem){#trend td:first-child,#trend th:first-child{white-space:normal;min-width:8.5rem;width:8.5rem}}
+.vh{display:inline-block;width:1px;height:1px;margin:0 -1px 0 0;overflow:hidden;clip-path:inset(50%);
+white-space:nowrap;vertical-align:top}
 .bad{color:var(--bad);font-weight:600}.warn{color:var(--warn);font-weight:600}.good{color:var(--good)}
 .note{color:var(--muted);font-size:.92rem;margin:.3rem 0}
 .chart{overflow-x:auto}
@@ -380,18 +382,18 @@ table{min-width:36rem}}
 table:not(.stack) tr:not(.more)>:first-child{position:sticky;left:0;z-index:1;background:#fff;
 box-shadow:inset -1px 0 0 var(--line)}
 table:not(.stack) thead tr:not(.more)>th:first-child{background:var(--head)}
-table:not(.stack):not(.few) td.wide:first-child{min-width:8rem;width:8rem}
-table.few{min-width:100%}table.few td.wide{min-width:6rem}
+table:not(.stack):not(.few) :is(td,tbody th).wide:first-child{min-width:8rem;width:8rem}
+table.few{min-width:100%}table.few :is(td,tbody th).wide{min-width:6rem}
 table.stack{min-width:0;width:100%}
-table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
+table.stack,table.stack tbody,table.stack tr,table.stack :is(td,tbody th){display:block}
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 table.stack tr{border:1px solid var(--line);margin:0 0 .6rem}
-table.stack td{border:0;border-top:1px solid var(--line);position:relative;padding-left:6.4rem;min-width:0;
-text-align:left;white-space:normal}
-table.stack td::before{position:absolute;left:.45rem;width:5.6rem;color:var(--muted);
+table.stack :is(td,tbody th){border:0;border-top:1px solid var(--line);position:relative;padding-left:6.4rem;
+min-width:0;text-align:left;white-space:normal}
+table.stack :is(td,tbody th)::before{position:absolute;left:.45rem;width:5.6rem;color:var(--muted);
 font-weight:600}
-table.stack td:first-child{border-top:0;padding-left:.45rem;background:var(--head);font-weight:600}
-table.stack td:first-child::before{content:none}
+table.stack :is(td,tbody th):first-child{border-top:0;padding-left:.45rem;background:var(--head);font-weight:600}
+table.stack :is(td,tbody th):first-child::before{content:none}
 }
 @media print{
 @page{size:A4 portrait;margin:16mm 12mm 14mm}
@@ -405,16 +407,16 @@ table{min-width:0;width:100%;font-size:8pt;line-height:1.35}
 thead{display:table-header-group}
 tr,tbody.item,figure,svg.timeline{break-inside:avoid}
 td,th{padding:.15rem .25rem}
-th{white-space:normal;overflow-wrap:normal}
-td.wide{min-width:0;overflow-wrap:break-word}
-:lang(ja) th,:lang(ja) td.wide,:lang(ja) .note{word-break:auto-phrase}
-td.token{overflow-wrap:anywhere}
+thead th{white-space:normal;overflow-wrap:normal}
+:is(td,tbody th).wide{min-width:0;overflow-wrap:break-word}
+:lang(ja) thead th,:lang(ja) :is(td,tbody th).wide,:lang(ja) .note{word-break:auto-phrase}
+:is(td,tbody th).token{overflow-wrap:anywhere}
 #trend td:first-child,#trend th:first-child{position:static}
 svg.timeline{min-width:0;width:100%}
 a{color:inherit;text-decoration:none}
 a[href^="http"]::after{content:" <" attr(href) ">"}
 .noprint{display:none}
-th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+thead th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
@@ -479,9 +481,14 @@ def _kept(text: str) -> str:
     return e(sep).join(f'<span class="nw">{e(i)}</span>' for i in items)
 
 
-def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False) -> str:
+def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False, head: bool = False, empty: str = "") -> str:
     """A cell as HTML (over ``rows`` rows); with ``times``, a time may break between its date and its time
-    (a table of :data:`_MANY` columns)."""
+    (a table of :data:`_MANY` columns). With ``head``, the cell that names its row (the row's first: the id,
+    the period, the commitment), a ``<th scope="row">`` a screen reader reads out before each of the row's
+    other cells (WCAG 1.3.1), styled as the other cells of the body are (``:is(td,tbody th)``). An empty cell,
+    drawn ``-``, is read as ``empty`` (``なし``, from the catalogue) rather than "dash" or "hyphen": the dash hidden
+    from assistive technology (``aria-hidden``), the word visually hidden (``.vh``), which every screen reader
+    reads, where an ``aria-label`` on a span of no role is not reliably read."""
     e = html_text
     classes = []
     if numeric:
@@ -503,12 +510,15 @@ def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False) -> str:
     elif isinstance(cell, Mark):
         if cell.tone:
             classes.append(cell.tone)
-        short = len(cell.text) <= 8
+        short = len(cell.text) <= 8 or numeric  # (a figure said in words, ``+12.0ポイント（改善）``: one line too)
         body = e(cell.text) if short else _kept(cell.text)
         classes.append("nowrap" if short else "wide")  # a verdict on one line; a reason readable
     elif times and len(cell) <= 20 and (when := _WHEN.fullmatch(cell)):
         body = f'<span class="nw">{e(when.group(1))}</span> <span class="nw">{e(when.group(2))}</span>'
         classes.append("when")  # a time in a table of many columns: its date above its time where need be
+    elif cell == "-" and empty:
+        body = f'<span aria-hidden="true">-</span><span class="vh">{e(empty)}</span>'
+        classes.append("nowrap")
     elif len(cell) <= 20 and (cell.isascii() or display_width(cell) <= 20):
         body = e(cell)
         classes.append("nowrap")  # ids, figures and short words never broken inside
@@ -519,17 +529,19 @@ def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False) -> str:
             classes.append("token")
     cls = f' class="{" ".join(classes)}"' if classes else ""
     span = f' rowspan="{rows}"' if rows > 1 else ""
-    return f"<td{ident}{cls}{span}>{body}</td>"
+    tag, scope = ("th", ' scope="row"') if head else ("td", "")
+    return f"<{tag}{scope}{ident}{cls}{span}>{body}</{tag}>"
 
 
-def _html_rows(part: Part) -> list[str]:
+def _html_rows(part: Part, empty: str) -> list[str]:
     """The table's body. A row that continues the one above (:attr:`Part.joined`) leaves out the cells the
     row above spans over it (``rowspan``), and the rows of one item are a ``tbody`` of their own
     (``tbody.item``), which print keeps on one page."""
     times = len(part.header) >= _MANY
     if not part.joined:
         rows = [
-            "<tr>" + "".join(_td(c, i in part.numeric, 1, times) for i, c in enumerate(r)) + "</tr>" for r in part.rows
+            "<tr>" + "".join(_td(c, i in part.numeric, 1, times, i == 0, empty) for i, c in enumerate(r)) + "</tr>"
+            for r in part.rows
         ]
         return ["<tbody>", *rows, "</tbody>"]
     joined = part.joined
@@ -540,7 +552,11 @@ def _html_rows(part: Part) -> list[str]:
         while n + more + 1 < len(joined) and joined[n + more + 1]:
             more += 1
         shared = joined[n + 1] if more else 0
-        cells = [_td(c, i in part.numeric, more + 1 if i < shared else 1, times) for i, c in enumerate(r) if i >= skip]
+        cells = [
+            _td(c, i in part.numeric, more + 1 if i < shared else 1, times, i == 0, empty)
+            for i, c in enumerate(r)
+            if i >= skip
+        ]
         row = ('<tr class="more">' if skip else "<tr>") + "".join(cells) + "</tr>"
         out.append(row if skip else ("</tbody>" if out else "") + '<tbody class="item">' + row)
     return [*out, "</tbody>"]
@@ -595,7 +611,7 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
             out.append(f"{_scroll_box('scroll', part.title)}<table{shape}>")
             heads = "".join(f'<th scope="col">{_header_cell(h)}</th>' for h in part.header)
             out.append(f"<thead><tr>{heads}</tr></thead>")
-            out += _html_rows(part)
+            out += _html_rows(part, w.m("report.cell.empty"))
             out.append("</table></div>")
         else:
             out.append(f"<p>{e(w.m('report.none'))}</p>")

@@ -523,7 +523,7 @@ def _change(w: PolicyWords, f: TrendFigure | None, before: TrendFigure | None) -
         diff = f.faults - before.faults
         if diff == 0:
             return w.m("report.trend.faults_change", value="±0")
-        return Mark(w.m("report.trend.faults_change", value=f"{diff:+d}"), "bad" if diff > 0 else "good")
+        return _worded(w, w.m("report.trend.faults_change", value=f"{diff:+d}"), diff < 0)
     if f is None or f.change is None:
         return "-"
     points = f.change * 100
@@ -531,7 +531,15 @@ def _change(w: PolicyWords, f: TrendFigure | None, before: TrendFigure | None) -
     shown = f"{points:+.{digits}f}"
     if float(shown) == 0:
         return w.m("report.trend.points", value=f"±{abs(points):.{digits}f}")
-    return Mark(w.m("report.trend.points", value=shown), "good" if points > 0 else "bad")
+    return _worded(w, w.m("report.trend.points", value=shown), points > 0)
+
+
+def _worded(w: PolicyWords, change: str, better: bool) -> Mark:
+    """A change marked good or bad, and said so in words (``+12.0ポイント（改善）``): a reader who does not see
+    the colour (a screen reader, a print in black and white) knows which way it went from more than a sign,
+    which for a count of faults means the other way round."""
+    said = w.m("report.trend.better" if better else "report.trend.worse", change=change)
+    return Mark(said, "good" if better else "bad")
 
 
 def trend_parts(report: Report, w: PolicyWords) -> list[Part]:

@@ -71,7 +71,13 @@ Design notes
   ``English`` on the Japanese page), so it is read in that language's voice. On a phone the table's
   header row is hidden from sight only (clipped, as the report's stacked tables do), not with
   ``display: none``, which took the column headers from a screen reader too; the column's word in each
-  card is dark enough for WCAG's 4.5:1 on a breached or at-risk row's colour.
+  card is dark enough for WCAG's 4.5:1 on a breached or at-risk row's colour. Each row's id is its header
+  (``<th scope="row">``, styled as the other cells), said with each of its cells (WCAG 1.3.1); an empty cell
+  (``-``) is read as ``なし`` / ``none`` (the dash ``aria-hidden``, the word visually hidden).
+* The updates (the countdowns every second, the data every 10 seconds) stop and start again by a button in
+  the header (``自動更新を一時停止`` / ``Pause updates``, then ``自動更新を再開``; WCAG 2.2.2: moving, updating
+  content a reader can pause); while they stand still a status line says so, and resuming fetches the data
+  at once.
 """
 
 from __future__ import annotations
@@ -366,6 +372,12 @@ _HTML = """<!doctype html>
 body {{ font-family: system-ui, "IPAGothic", sans-serif; margin: 1.5rem; color: #1b1b1b; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ border-bottom: 1px solid #ccc; padding: .35rem .7rem; text-align: left; vertical-align: top; }}
+/* a row's header (its id): a cell of the row to the eye, bold only on a breached row as the others */
+tbody th {{ font-weight: inherit; }}
+/* text for a screen reader only (an empty cell's word): no room taken */
+.vh {{ display: inline-block; width: 1px; height: 1px; margin: 0 -1px 0 0; overflow: hidden; clip-path: inset(50%);
+       white-space: nowrap; vertical-align: top; }}
+#pause {{ font: inherit; margin: 0 .6rem; }}
 tr.at_risk {{ background: #fff3cd; }}
 tr.breached {{ background: #f8d7da; font-weight: bold; }}
 .cards {{ display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin: 1rem 0; }}
@@ -375,14 +387,14 @@ tr.breached {{ background: #f8d7da; font-weight: bold; }}
 .id {{ display: block; max-width: 24rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }}
 @media (max-width: 40rem) {{
   body {{ margin: .75rem; }}
-  table, tbody, tr, td {{ display: block; width: auto; }}
+  table, tbody, tr, td, tbody th {{ display: block; width: auto; }}
   /* the header row out of sight, not out of the page: a screen reader still names each cell's column */
   thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }}
   tr {{ border: 1px solid #ccc; border-radius: 6px; margin: 0 0 .6rem; padding: .3rem 0; }}
-  td {{ border: 0; padding: .15rem .7rem; display: flex; gap: .6rem; }}
+  td, tbody th {{ border: 0; padding: .15rem .7rem; display: flex; gap: .6rem; }}
   /* a column's word in a card: #555, 5.6:1 on a breached row's pink (#666 was 4.3:1, under WCAG's 4.5:1) */
-  td::before {{ content: attr(data-label); flex: 0 0 6.5rem; color: #555; font-weight: normal; }}
-  td > * {{ min-width: 0; }}
+  td::before, tbody th::before {{ content: attr(data-label); flex: 0 0 6.5rem; color: #555; font-weight: normal; }}
+  td > *, tbody th > * {{ min-width: 0; }}
   .id {{ max-width: none; white-space: normal; overflow-wrap: anywhere;
          display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; }}
 }}
@@ -392,7 +404,8 @@ tr.breached {{ background: #f8d7da; font-weight: bold; }}
 <header><h1 id="title">{title}</h1>
 <a id="switch" href="?lang={other}" hreflang="{other}" lang="{other}">{other_label}</a>
 <span class="muted" id="updated"></span>
-<span class="muted" id="zone"></span></header>
+<span class="muted" id="zone"></span>
+<button type="button" id="pause"></button><span class="muted" id="held" role="status"></span></header>
 <main>
 <section class="cards">
 <div class="card"><div id="availability-label"></div><div id="availability"></div></div>
@@ -430,6 +443,11 @@ function elapsed(clock, now) {{
 function business() {{  // every row counts business time: the header says it, the countdowns are unmarked
   return data.incidents.length > 0 && data.incidents.every(r => data.clocks[r[CLOCK]].counts === "business");
 }}
+function empty(cell) {{  // "-" to the eye, its word to a screen reader (not "dash")
+  const dash = document.createElement("span"), word = document.createElement("span");
+  dash.setAttribute("aria-hidden", "true"); dash.textContent = "-";
+  word.className = "vh"; word.textContent = W.none; cell.replaceChildren(dash, word);
+}}
 function build() {{  // the table's rows, built again only when the rows themselves change
   const words = {{}};
   for (const th of document.querySelectorAll("th[data-w]")) {{
@@ -444,11 +462,13 @@ function build() {{  // the table's rows, built again only when the rows themsel
     tr.dataset.id = row[ID]; tr.dataset.target = data.texts[row[TARGET]];
     const cells = [row[ID], data.texts[row[PRIORITY]], data.texts[row[TARGET]], "", row[DUE], ""];
     ["id", "priority", "target", "status", "due", "left"].forEach((w, i) => {{
-      const td = document.createElement("td"); td.dataset.label = words[w];
+      // the id names the row: its header, which a screen reader says with each of the row's cells
+      const td = document.createElement(i === 0 ? "th" : "td"); td.dataset.label = words[w];
       if (i === 0) {{
+        td.scope = "row";
         const span = document.createElement("span"); span.className = "id";
         span.textContent = cells[i]; span.title = cells[i]; td.appendChild(span);
-      }} else {{ td.textContent = cells[i]; }}
+      }} else if (cells[i] === "-") {{ empty(td); }} else {{ td.textContent = cells[i]; }}
       tr.appendChild(td);
     }});
     tr.lastChild.className = "countdown";
@@ -505,12 +525,25 @@ function take(fresh) {{  // new data: the rows built again only when they differ
 async function refresh() {{
   try {{
     const r = await fetch("dashboard.json" + page(data.offset));
-    if (r.ok) take(await r.json());
+    if (r.ok) {{ const fresh = await r.json(); if (!paused) take(fresh); }}
   }} catch (e) {{ /* keep the last data */ }}
 }}
+// the updates (the countdowns every second, the data every 10 seconds) stop and start again by the button
+// (WCAG 2.2.2); while they stand still the page says so, and the figures are those of the time it shows
+let paused = false;
+const pause = document.getElementById("pause");
+function held() {{
+  pause.textContent = paused ? W.resume : W.pause;
+  put("held", paused ? W.held : "");
+}}
+pause.addEventListener("click", () => {{
+  paused = !paused; held();
+  if (!paused) {{ draw(); refresh(); }}
+}});
+held();
 take(data);
-setInterval(draw, 1000);
-setInterval(refresh, 10000);
+setInterval(() => {{ if (!paused) draw(); }}, 1000);
+setInterval(() => {{ if (!paused) refresh(); }}, 10000);
 </script>
 </body>
 </html>

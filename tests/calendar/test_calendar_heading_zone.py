@@ -44,13 +44,13 @@ def _heading(tmp_path: Path, zone: str, lang: str, own: str = "") -> str:
     ("zone", "lang", "heading"),
     [
         # QA's policy
-        ("Europe/London", "ja", "2026年5月  Ldn Desk · 営業時間 (ロンドン時間)"),
+        ("Europe/London", "ja", "2026年5月  Ldn Desk · 営業時間（ロンドン時間）"),
         ("Europe/London", "en", "May 2026  Ldn Desk · Business (London time)"),
         # a zone named by its country, as the site names it
-        ("Asia/Tokyo", "ja", "2026年5月  Ldn Desk · 営業時間 (日本時間)"),
+        ("Asia/Tokyo", "ja", "2026年5月  Ldn Desk · 営業時間（日本時間）"),
         ("Asia/Tokyo", "en", "May 2026  Ldn Desk · Business (Japan time)"),
         # UTC by its name, a zone of no place by its offset
-        ("UTC", "ja", "2026年5月  Ldn Desk · 営業時間 (協定世界時)"),
+        ("UTC", "ja", "2026年5月  Ldn Desk · 営業時間（協定世界時）"),
         ("Etc/GMT+12", "en", "May 2026  Ldn Desk · Business (UTC-12)"),
     ],
 )
@@ -60,5 +60,5 @@ def test_the_heading_names_the_zone_as_the_site_does(tmp_path: Path, zone: str, 
 
 def test_a_calendar_of_its_own_zone_is_headed_by_that_zone(tmp_path: Path) -> None:
     heading = _heading(tmp_path, "Asia/Tokyo", "ja", own="America/New_York")
-    assert heading == "2026年5月  Ldn Desk · 営業時間 (ニューヨーク時間)"
+    assert heading == "2026年5月  Ldn Desk · 営業時間（ニューヨーク時間）"
     assert "/" not in _heading(tmp_path, "Asia/Tokyo", "en", own="America/New_York")

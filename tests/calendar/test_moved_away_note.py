@@ -51,8 +51,8 @@ def _out(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
-        ("en", " 24  Regular maintenance stop: moved to 2027-01-04 (company closure)"),
-        ("ja", " 24  定期メンテナンス停止：2027-01-04 に移動（休業日）"),
+        ("en", " 24  Regular maintenance stop: moved to Mon 4 Jan 2027 (company closure)"),
+        ("ja", " 24  定期メンテナンス停止：2027年1月4日(月)に移動（休業日）"),
     ],
 )
 def test_december_says_where_its_window_went(
@@ -66,8 +66,19 @@ def test_december_says_where_its_window_went(
 
 def test_january_still_says_where_it_came_from(capsys: pytest.CaptureFixture[str], policy: str) -> None:
     out = _out(capsys, policy, "--month", "2027-01", "--lang", "en")
-    assert "  4M Regular maintenance stop 22:00-24:00 (moved from 12-24: company closure)" in out
+    assert "  4M Regular maintenance stop 22:00-24:00 (moved from Thu 24 Dec 2026: company closure)" in out
     assert "moved to" not in out
+
+
+def test_the_japanese_grid_writes_dates_and_brackets_the_japanese_way(
+    capsys: pytest.CaptureFixture[str], policy: str
+) -> None:
+    """The Japanese grid wrote ``(12-24 休業日から延期)`` and headed the month ``営業時間 (日本時間)``: half-width
+    brackets and a date no other Japanese output writes. It now writes both as the rest of the Japanese does."""
+    lines = _out(capsys, policy, "--month", "2027-01", "--lang", "ja").splitlines()
+    assert lines[0] == "2027年1月  Closure desk · 営業時間（日本時間）"
+    assert "  4M 定期メンテナンス停止 22:00-24:00（2026年12月24日(木)（休業日）から延期）" in lines
+    assert not [line for line in lines if "(" in line.replace("日(", "")]  # no half-width bracket but a weekday's
 
 
 def test_json_day_lists_the_window_moved_away(capsys: pytest.CaptureFixture[str], policy: str) -> None:

@@ -19,16 +19,24 @@ class Row:
         return " ".join(self.cells)
 
 
+#: The class of text a screen reader reads and the eye does not see (an empty cell's word, ``なし``, in place of
+#: its dash): left out of a cell's text, which is the table as it is seen.
+_HIDDEN = {"vh", "sla-vh"}
+
+
 class _Tables(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: dict[str, list[Row]] = {}
         self._table: list[Row] | None = None
         self._cell: list[str] | None = None
+        self._hidden = 0  # inside visually hidden text: how many spans deep
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "table":
+        if tag == "span" and (self._hidden or _HIDDEN & set((a.get("class") or "").split())):
+            self._hidden += 1
+        elif tag == "table":
             self._table = self.tables.setdefault(a.get("id") or f"table-{len(self.tables)}", [])
         elif tag == "tr" and self._table is not None:
             self._table.append(Row(a.get("id")))
@@ -38,14 +46,16 @@ class _Tables(HTMLParser):
             self._cell.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None and self._table:
+        if tag == "span" and self._hidden:
+            self._hidden -= 1
+        elif tag in ("td", "th") and self._cell is not None and self._table:
             self._table[-1].cells.append(squash("".join(self._cell)))
             self._cell = None
         elif tag == "table":
             self._table = None
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None:
+        if self._cell is not None and not self._hidden:
             self._cell.append(data)
 
 

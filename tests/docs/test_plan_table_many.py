@@ -46,7 +46,11 @@ def _rows(page: str) -> list[list[str]]:
     body = table.group(1) or table.group(2)
     rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
     cells = [
-        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", r, re.S)] for r in rows
+        [
+            html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+            for c in re.findall(r'<(?:td|th scope="row")>(.*?)</t[dh]>', r, re.S)
+        ]
+        for r in rows
     ]
     return [c for c in cells if c]
 

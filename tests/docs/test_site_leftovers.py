@@ -177,8 +177,8 @@ def test_the_built_stylesheet_styles_a_skipped_window(site: Build) -> None:
     css = (site.site / "sla/sla.css").read_text("utf-8")
     rules = dict(re.findall(r"([^{}]*?)\s*\{([^}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
     rules = {k.strip(): v for k, v in rules.items()}
-    assert "color: var(--md-default-fg-color--light)" in rules[".md-typeset tr.sla-skipped td"], css
-    assert "line-through" in rules[".md-typeset tr.sla-skipped td:nth-last-child(3)"], css
+    assert "color: var(--md-default-fg-color--light)" in rules[".md-typeset tr.sla-skipped :is(td, th)"], css
+    assert "line-through" in rules[".md-typeset tr.sla-skipped :is(td, th):nth-last-child(3)"], css
     # and the policy pages of both languages link that file
     for uri in ("sla/click-so-ko", "en/sla/click-so-ko"):
         hrefs = re.findall(r'<link rel="stylesheet" href="([^"]+)"', site.page(uri))
@@ -197,7 +197,7 @@ def test_the_struck_cell_of_a_skipped_row_is_its_day(tmp_path: Path, several: bo
     rows = re.findall(r'<tr class="sla-skipped">(.*?)</tr>', page, re.S)
     assert rows, page
     for row in rows:
-        cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+        cells = re.findall(r'<(?:td|th scope="row")>(.*?)</t[dh]>', row, re.S)
         assert cells[-3] == "Mon 4 May 2026" and cells[-1].startswith("skipped"), cells
         assert len(cells) == (5 if several else 4), cells
 
@@ -259,7 +259,7 @@ def test_the_priority_cells_text_keeps_its_lines_apart(lang: str, said: str) -> 
     page = _page(load_policy(EXAMPLES / "helpdesk.sla"), lang)
     row = re.search(r'<tr id="priority-p1">(.*?)</tr>', page, re.S)
     assert row is not None
-    cell = re.findall(r"<td>(.*?)</td>", row.group(1), re.S)[2]
+    cell = re.findall(r'<(?:td|th scope="row")>(.*?)</t[dh]>', row.group(1), re.S)[2]
     text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", cell))).strip()
     assert text.startswith(said), text
 

@@ -48,9 +48,13 @@ def _table(page: str, ident: str) -> str:
 
 
 def _cells(table: str) -> list[list[tuple[str, str]]]:
-    """Each body row's cells: (the ``td``'s attributes, its inner HTML)."""
+    """Each body row's cells: (the ``td``'s attributes, its inner HTML; the row's header a cell as well, its
+    attributes without its ``scope``)."""
     body = table.split("<tbody>", 1)[1]
-    return [re.findall(r"<td([^>]*)>(.*?)</td>", row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body)]
+    return [
+        [(a.replace(' scope="row"', ""), c) for a, c in re.findall(r"<t[dh]([^>]*)>(.*?)</t[dh]>", row)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body)
+    ]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -105,7 +109,8 @@ def test_the_stylesheet_keeps_dates_whole_and_headings_with_their_tables_on_pape
     nowrap = _rules(css, "print, screen and (min-width: 45em)")
     # (and a skipped window's day, the cell the stylesheet strikes through)
     assert re.search(
-        r"\.sla-nowrap, \.md-typeset tr\.sla-skipped td:nth-last-child\(3\)\s*\{\s*white-space:\s*nowrap;", nowrap
+        r"\.sla-nowrap, \.md-typeset tr\.sla-skipped :is\(td, th\):nth-last-child\(3\)\s*\{\s*white-space:\s*nowrap;",
+        nowrap,
     )
     printed = _rules(css, "print {")
     heads = re.search(r":is\(([^)]*)\)[^{]*\{[^}]*break-after:\s*avoid", printed)
@@ -118,7 +123,7 @@ def test_the_stylesheet_keeps_dates_whole_and_headings_with_their_tables_on_pape
 # ---- in the browser ---------------------------------------------------------------------------------
 
 #: for each cell of the maintenance table that shows a date or a window: its text, and how many lines it takes
-_LINES = """(() => Array.from(document.querySelectorAll('#maintenance-windows tbody td')).filter(
+_LINES = """(() => Array.from(document.querySelectorAll('#maintenance-windows tbody :is(td, th)')).filter(
     td => /\\d\\d:\\d\\d|\\d{4}/.test(td.innerText)).map(td => {
   const r = document.createRange(); r.selectNodeContents(td);
   const lines = new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.bottom)));

@@ -33,7 +33,9 @@ def _table(page: str, fmt: str, lang: str) -> list[list[str]]:
         if fmt == "html":
             if "</table>" in line:
                 break
-            cells = re.findall(r"<td[^>]*>(.*?)</td>", line)
+            found = re.findall(r"<t[dh](?: [^>]*)?>(.*?)</t[dh]>", line)
+            # (an empty cell's dash, read as its word: the dash)
+            cells = [re.sub(r'<span aria-hidden="true">-</span><span class="vh">[^<]*</span>', "-", c) for c in found]
         elif fmt == "markdown":
             if rows and not line.startswith("|"):
                 break

@@ -221,7 +221,7 @@ def test_html_spans_the_outage_over_its_rules(files: tuple[Path, Path], lang: st
     items = re.findall(r'<tbody class="item">(.*?)</tbody>', section, re.S)
     assert len(items) == 4, section  # one per outage, kept together on paper
     first = items[0]
-    assert first.startswith('<tr><td class="nowrap" rowspan="4">O1</td>'), first
+    assert first.startswith('<tr><th scope="row" class="nowrap" rowspan="4">O1</th>'), first
     assert first.count('<tr class="more">') == 3
     text = re.sub(r"<[^>]+>", " ", first)
     for _, rule, _, _, verdict in LINES[lang][:4]:

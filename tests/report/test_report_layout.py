@@ -79,7 +79,7 @@ def _block(css: str, at: str) -> str:
 
 def test_a_phone_stacks_the_summary_and_keeps_other_tables_first_column() -> None:
     phone = _rules(_block(_STYLE, "@media screen and (max-width:40rem){"))
-    assert "display:block" in phone["table.stack,table.stack tbody,table.stack tr,table.stack td"]
+    assert "display:block" in phone["table.stack,table.stack tbody,table.stack tr,table.stack :is(td,tbody th)"]
     assert "position:sticky" in phone["table:not(.stack) tr:not(.more)>:first-child"]
     assert "left:0" in phone["table:not(.stack) tr:not(.more)>:first-child"]
 
@@ -98,15 +98,15 @@ def test_each_stacked_value_is_named_by_its_column(pages: dict[tuple[str, str], 
 
 def test_a_long_cell_wraps_and_a_time_keeps_whole() -> None:
     screen = _rules(_STYLE[: _STYLE.index("@media")])
-    assert screen["td.wide"] == "min-width:10rem"
-    assert "white-space:nowrap" in screen[".nw,td a"]
+    assert screen[":is(td,tbody th).wide"] == "min-width:10rem"
+    assert "white-space:nowrap" in screen[".nw,:is(td,tbody th) a"]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_an_article_and_each_day_missed_stay_whole(pages: dict[tuple[str, str], Path], lang: str) -> None:
     html = _html(pages, "clicksoko", lang)
     article = "第2条の(1) 項番1" if lang == "ja" else "Art. 2.1.1"
-    assert f'<td id="art-2-1-1" class="nowrap">{article}</td>' in html
+    assert f'<th scope="row" id="art-2-1-1" class="nowrap">{article}</th>' in html
     missed = _html(pages, "no-backups", lang)
     first, second = ("11月1日(日)", "11月2日(月)") if lang == "ja" else ("Sun 1 Nov", "Mon 2 Nov")
     sep = "、" if lang == "ja" else ", "
@@ -150,8 +150,9 @@ def test_a_phone_shows_every_value_of_the_summary(
 ) -> None:
     screen.open(pages["clicksoko", lang].as_uri(), width=375, height=900)
     off = screen.evaluate(
-        "Array.from(document.querySelectorAll('#summary td')).filter(td => td.getBoundingClientRect().right >"
-        " window.innerWidth || td.getBoundingClientRect().width < 40).map(td => td.textContent)"
+        "Array.from(document.querySelectorAll('#summary tbody :is(td, th)'))"
+        ".filter(td => td.getBoundingClientRect().right > window.innerWidth"
+        " || td.getBoundingClientRect().width < 40).map(td => td.textContent)"
     )
     assert off == []
     # and names each value: the cell's label, drawn before it
@@ -160,7 +161,7 @@ def test_a_phone_shows_every_value_of_the_summary(
     )
     assert label == ('"目標"' if lang == "ja" else '"Target"')
     # a table that scrolls keeps its first column in view
-    first = screen.evaluate("getComputedStyle(document.querySelector('#outages tbody td:first-child')).position")
+    first = screen.evaluate("getComputedStyle(document.querySelector('#outages tbody th:first-child')).position")
     assert first == "sticky"
 
 

@@ -130,16 +130,16 @@ def test_the_current_month_says_what_the_summary_says(two_months: Path) -> None:
     lines = [line for line in trend.splitlines() if line.startswith("|")]
     assert lines[0] == "| Commitment | October 2026 | November 2026 (this report) | Change from the month before |"
     assert lines[2:] == [
-        "| P1 Priority 1: response | 75.0% (3 of 4) | 87.0% (20 of 23) | +12.0 pt |",
-        "| P2 Priority 2: response | 50.0% (1 of 2) | 82.4% (28 of 34) | +32.4 pt |",
-        "| P3 Priority 3: response | 100.0% (1 of 1) | 95.5% (21 of 22) | **-4.5 pt** |",
-        "| Recovery-information notice time | 50.0% (1 of 2) | 33.3% (1 of 3) | **-16.7 pt** |",
+        "| P1 Priority 1: response | 75.0% (3 of 4) | 87.0% (20 of 23) | +12.0 pt (better) |",
+        "| P2 Priority 2: response | 50.0% (1 of 2) | 82.4% (28 of 34) | +32.4 pt (better) |",
+        "| P3 Priority 3: response | 100.0% (1 of 1) | 95.5% (21 of 22) | **-4.5 pt (worse)** |",
+        "| Recovery-information notice time | 50.0% (1 of 2) | 33.3% (1 of 3) | **-16.7 pt (worse)** |",
         "| Notice of planned stops | - | 50.0% (1 of 2) | - |",
-        "| Availability (Digital content management service) | 99.641% | 99.335% | **-0.306 pt** |",
+        "| Availability (Digital content management service) | 99.641% | 99.335% | **-0.306 pt (worse)** |",
         "| Database backup service | 100.0% (31 of 31 days) | 100.0% (30 of 30 days) | ±0.0 pt |",
         "| Continuous backup (another zone) | none recorded | zone problems: 1 | - |",
-        "| File backup service | 96.8% (30 of 31 days) | 96.7% (29 of 30 days) | **-0.1 pt** |",
-        "| AMI backup (OS drive backup) | 93.5% (29 of 31 days) | 100.0% (30 of 30 days) | +6.5 pt |",
+        "| File backup service | 96.8% (30 of 31 days) | 96.7% (29 of 30 days) | **-0.1 pt (worse)** |",
+        "| AMI backup (OS drive backup) | 93.5% (29 of 31 days) | 100.0% (30 of 30 days) | +6.5 pt (better) |",
     ]
     assert "as of Tue 1 Dec 2026 00:00" in trend
 
@@ -153,7 +153,13 @@ def test_the_japanese_table(two_months: Path) -> None:
         "P1 優先度１の応答",
         "75.0%（3/4件）",
         "87.0%（20/23件）",
-        "+12.0ポイント",
+        "+12.0ポイント（改善）",
+    ]
+    assert re.split(r"\s{2,}", trend[4].strip()) == [
+        "P3 優先度３の応答",
+        "100.0%（1/1件）",
+        "95.5%（21/22件）",
+        "-4.5ポイント（悪化）",
     ]
     assert re.split(r"\s{2,}", trend[6].strip()) == ["計画停止の事前通知", "-", "50.0%（1/2件）", "-"]
     assert re.split(r"\s{2,}", trend[9].strip()) == [

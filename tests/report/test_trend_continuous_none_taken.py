@@ -131,10 +131,10 @@ def test_a_backup_that_states_no_zone_is_not_verifiable(tmp_path: Path, lang: st
 
 
 def test_a_change_of_zone_problems_between_two_months_with_backups(tmp_path: Path) -> None:
-    """Both months judged: the change is the difference of their zone problems, a rise marked bad."""
+    """Both months judged: the change is the difference of their zone problems, a rise marked bad and said worse."""
     logs = [_logs("L0", "2026-10-02T01:00:00+09:00", **CLEAN), _logs("L1", "2026-11-02T01:00:00+09:00", **SAME)]
     out = _report(tmp_path, logs, "--lang", "en", "--format", "markdown")
-    assert "| Logs (another zone) | zone problems: 0 | zone problems: 1 | **+1** |" in out
+    assert "| Logs (another zone) | zone problems: 0 | zone problems: 1 | **+1 (worse)** |" in out
 
 
 def test_read_back_from_its_json_the_trend_reads_the_same(tmp_path: Path) -> None:
