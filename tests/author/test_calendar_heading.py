@@ -52,9 +52,9 @@ def _policy(languages: str, label: str) -> str:
     ("languages", "label", "lang", "heading"),
     [
         # QA's policy (`languages ja`): the Japanese label
-        ("ja", '"営業時間" ', (), "2026年12月  テスト保守 · 営業時間 (日本時間)"),
+        ("ja", '"営業時間" ', (), "2026年12月  テスト保守 · 営業時間（日本時間）"),
         # a policy in both languages: the label of the command's language
-        ("ja, en", '"営業時間" / "Business hours" ', (), "2026年12月  テスト保守 · 営業時間 (日本時間)"),
+        ("ja, en", '"営業時間" / "Business hours" ', (), "2026年12月  テスト保守 · 営業時間（日本時間）"),
         (
             "ja, en",
             '"営業時間" / "Business hours" ',
@@ -62,7 +62,7 @@ def _policy(languages: str, label: str) -> str:
             "December 2026  テスト保守 · Business hours (Japan time)",
         ),
         # no label: the id, the only name it has
-        ("ja", "", (), "2026年12月  テスト保守 · business (日本時間)"),
+        ("ja", "", (), "2026年12月  テスト保守 · business（日本時間）"),
     ],
 )
 def test_the_heading_names_the_calendar_by_its_label(
