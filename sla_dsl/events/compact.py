@@ -34,6 +34,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -121,9 +122,19 @@ def declare_types(names: Iterable[str]) -> frozenset[str]:
     Raises ValueError for a name a policy cannot declare (the policy checker refuses those first).
     """
     wanted = names if isinstance(names, frozenset) else frozenset(names)
-    new = sorted(wanted - CODE.keys())
-    if not new:
+    if not wanted - CODE.keys():
         return wanted
+    with _DECLARING:  # (two threads giving codes at once would give one code to two types)
+        _declare(sorted(wanted - CODE.keys()))
+    return wanted
+
+
+#: Held while codes are given: a code is the length of :data:`TYPES` when its type is added.
+_DECLARING = threading.Lock()
+
+
+def _declare(new: list[str]) -> None:
+    """:func:`declare_types` for the types ``new`` that have no code yet (under :data:`_DECLARING`)."""
     for name in new:
         if not declarable(name):
             raise ValueError(f"`{name}` cannot be a declared event type")
@@ -139,7 +150,6 @@ def declare_types(names: Iterable[str]) -> frozenset[str]:
     place = {name: k for k, name in enumerate(sorted(TYPES[BUILTIN_COUNT:]), BUILTIN_COUNT)}
     RANK[:] = [*range(BUILTIN_COUNT), *(place[name] for name in TYPES[BUILTIN_COUNT:])]
     CODE.update(codes)
-    return wanted
 
 
 class Unread(NamedTuple):
