@@ -194,6 +194,28 @@ class EventLog:
         #: problems of form (:func:`sla_dsl.evaluation.check_log`). None while there is none.
         self.aside: EventLog | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The log pickled with the names of the declared types its codes stand for: codes are given per
+        process (:func:`declare_types`), so another process may know a type by another code, or not yet."""
+        state = dict(self.__dict__)
+        state["declared"] = tuple(TYPES[BUILTIN_COUNT:])
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """A pickled log read back: its declared types given codes here, and its events filed under them."""
+        declared: tuple[str, ...] = state.pop("declared", ())
+        self.__dict__.update(state)
+        if not declared:
+            return
+        declare_types(declared)
+        moved = {code: CODE[name] for code, name in enumerate(declared, BUILTIN_COUNT) if CODE[name] != code}
+        if not moved:
+            return
+        for group in self.groups:
+            for recs in group.values():
+                recs[:] = [r if r[1] not in moved else (r[0], moved[r[1]], r[2], r[3]) for r in recs]
+        self.unread = [u._replace(code=moved[u.code]) if u.code in moved else u for u in self.unread]
+
     @property
     def skipped(self) -> list[str]:
         """One text per line left out, in line order: that line's problems."""
