@@ -42,7 +42,7 @@ from .bounds import (
     range_words,
 )
 from .business_index import _EPOCH, _ONE_US, _US, BusinessIndex, _to_us, subtract_pairs
-from .intervals import seconds_array, wall_to_epoch
+from .intervals import Index, seconds_array, wall_to_epoch
 
 if TYPE_CHECKING:
     import numpy as np
@@ -77,10 +77,11 @@ class BusinessCalendar(BusinessIndex):
     def _add_int(self, t: int, d: int, micro: bool) -> int:
         scale = _US if micro else 1
         self._check(t, scale, d)
+        built = self._built
         for _ in range(_MAX_PASSES):  # each pass covers t, grows the index (doubling) or answers
-            idx = self._usec if micro else self._sec
-            if idx is None or t < idx.lo or t > idx.hi:
-                self._cover(t // scale)
+            idx = None if built is None else built.usec if micro else built.sec
+            if built is None or idx is None or t < idx.lo or t > idx.hi:
+                built = self._cover(t // scale)
                 continue
             if d == 0:
                 return t
@@ -91,12 +92,12 @@ class BusinessCalendar(BusinessIndex):
             c = idx.cum[i] + (t - s if t < e else e - s) + d
             if d > 0:
                 if c > idx.total:
-                    self._grow(True)
+                    built = self._grow(True, built)
                     continue
                 j = bisect_left(idx.cum_end, c)
             else:
                 if c < 0:
-                    self._grow(False)
+                    built = self._grow(False, built)
                     continue
                 j = bisect_right(idx.cum, c) - 1
             return starts[j] + c - idx.cum[j]
@@ -106,9 +107,8 @@ class BusinessCalendar(BusinessIndex):
         scale = _US if micro else 1
         self._check(t1, scale)
         self._check(t2, scale)
-        self._ready(min(t1, t2) // scale, max(t1, t2) // scale)
-        idx = self._usec if micro else self._sec
-        assert idx is not None
+        built = self._ready(min(t1, t2) // scale, max(t1, t2) // scale)
+        idx = built.usec if micro else built.sec
         starts, ends, cum = idx.starts, idx.ends, idx.cum
         i = bisect_right(starts, t1) - 1
         s, e = starts[i], ends[i]
@@ -123,7 +123,8 @@ class BusinessCalendar(BusinessIndex):
 
     def between_epoch(self, t1: int, t2: int) -> int:
         """``between`` on epoch seconds, in seconds."""
-        idx = self._sec
+        built = self._built
+        idx = None if built is None else built.sec
         if idx is None or not (idx.lo <= t1 <= idx.hi and idx.lo <= t2 <= idx.hi):
             return self._f_pair(t1, t2, False)
         starts, ends, cum = idx.starts, idx.ends, idx.cum
@@ -153,7 +154,8 @@ class BusinessCalendar(BusinessIndex):
         # Whole seconds (the common case), inlined while it stays forward and inside the index.
         x = td.days * 86400 + td.seconds
         d = delta.days * 86400 + delta.seconds
-        idx = self._sec
+        built = self._built
+        idx = None if built is None else built.sec
         if d > 0 and idx is not None and idx.lo <= x <= idx.hi:
             starts = idx.starts
             i = bisect_right(starts, x) - 1
@@ -179,7 +181,8 @@ class BusinessCalendar(BusinessIndex):
             return _ONE_US * self._f_pair(x1, x2, True)
         x1 = a.days * 86400 + a.seconds
         x2 = b.days * 86400 + b.seconds
-        idx = self._sec
+        built = self._built
+        idx = None if built is None else built.sec
         if idx is None or not (idx.lo <= x1 <= idx.hi and idx.lo <= x2 <= idx.hi):
             return _ONE_S * self._f_pair(x1, x2, False)
         starts, ends, cum = idx.starts, idx.ends, idx.cum
@@ -193,17 +196,16 @@ class BusinessCalendar(BusinessIndex):
     def is_business_time(self, t: dt.datetime) -> bool:
         """Whether ``t`` is inside an open interval (opening included, closing excluded)."""
         x = _to_us(t)
-        self._ready(x // _US, x // _US)
-        idx = self._usec
-        assert idx is not None
+        idx = self._ready(x // _US, x // _US).usec
         i = bisect_right(idx.starts, x) - 1
         return idx.starts[i] <= x < idx.ends[i]
 
     # -- batch ------------------------------------------------------------------
-    def _batch_f(self, ts: NDArray[np.int64]) -> NDArray[np.int64]:
+    def _batch_f(self, sec: Index, ts: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Business time up to each of ``ts`` on the seconds index ``sec``, which covers them."""
         import numpy as np
 
-        starts, lens, cum, _ = self._arrays()
+        starts, lens, cum, _ = self._arrays(sec)
         i = np.searchsorted(starts, ts, side="right") - 1
         out: NDArray[np.int64] = cum[i] + np.minimum(ts - starts[i], lens[i])
         return out
@@ -224,19 +226,18 @@ class BusinessCalendar(BusinessIndex):
 
         if t.size == 0:
             return np.empty(np.broadcast_shapes(t.shape, d.shape), dtype=np.int64)
-        self._ready(int(t.min()), int(t.max()))
+        built = self._ready(int(t.min()), int(t.max()))
         if d.size:
             self._check(int(t.min()), 1, int(np.abs(d).max()))
         for _ in range(_MAX_PASSES):  # each pass grows the index (doubling) or answers
-            sec = self._sec
-            assert sec is not None
-            starts, _, cum, cum_end = self._arrays()
-            c = self._batch_f(t) + d
+            sec = built.sec
+            starts, _, cum, cum_end = self._arrays(sec)
+            c = self._batch_f(sec, t) + d
             if c.max() > sec.total:
-                self._grow(True)
+                built = self._grow(True, built)
                 continue
             if c.min() < 0:
-                self._grow(False)
+                built = self._grow(False, built)
                 continue
             if d.ndim == 0 and int(d) > 0:
                 j = np.searchsorted(cum_end, c, side="left")
@@ -262,6 +263,6 @@ class BusinessCalendar(BusinessIndex):
             return np.zeros(np.broadcast_shapes(a.shape, b.shape), dtype=np.int64)
         lo = min(int(a.min()), int(b.min()))
         hi = max(int(a.max()), int(b.max()))
-        self._ready(lo, hi)
-        out: NDArray[np.int64] = self._batch_f(b) - self._batch_f(a)
+        sec = self._ready(lo, hi).sec
+        out: NDArray[np.int64] = self._batch_f(sec, b) - self._batch_f(sec, a)
         return out

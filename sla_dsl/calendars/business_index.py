@@ -68,7 +68,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -116,6 +116,19 @@ _EMPTY_YEARS = 50
 _JUMP_YEARS = 20
 
 CLOSURE_NAME = {"en": "company closure", "ja": "休業日"}
+
+#: A date :meth:`BusinessIndex.open_span` has not worked out yet.
+_MISSING = object()
+
+
+class Built(NamedTuple):
+    """The index as one value: the local years it covers, in seconds and in microseconds. A new one
+    replaces the calendar's whole, so a thread that holds one (another widening the calendar's, or
+    starting a fresh one far away, meanwhile) answers from an index that covers what it asked."""
+
+    years: tuple[int, int]
+    sec: Index
+    usec: Index
 
 
 def subtract_pairs(pairs: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -174,10 +187,8 @@ class BusinessIndex:
         self._holiday_cache: dict[int, dict[dt.date, tuple[str, str]]] = {}
         self._year_cache: dict[int, list[tuple[int, int]]] = {}
         self._span_cache: dict[dt.date, tuple[int, int] | None] = {}
-        self._years: tuple[int, int] | None = None
-        self._sec: Index | None = None
-        self._usec: Index | None = None
-        self._np: tuple[NDArray[np.int64], ...] = ()
+        #: the index, replaced whole when it grows (:class:`Built`); ``None`` until the first query
+        self._built: Built | None = None
         #: The supported wall-clock times in the calendar's zone, as epoch seconds: business time lies
         #: between them, so no addition lands after 2201-01-01 00:00 or before 1900-01-01 00:00 there.
         self._open_lo = first_instant(self.tz)
@@ -398,8 +409,9 @@ class BusinessIndex:
         closures cut out, a break between its intervals included, the tail of an overnight range after
         midnight included (a range belongs to the day it starts on); None when it has none (a closed day,
         one whose hours partial closures take wholly) or ``d`` is not a supported date. Memoised."""
-        if d in self._span_cache:
-            return self._span_cache[d]
+        hit = self._span_cache.get(d, _MISSING)  # (one look-up: another thread may clear it meanwhile)
+        if hit is not _MISSING:
+            return hit  # type: ignore[return-value]
         span: tuple[int, int] | None = None
         if FIRST_DATE <= d <= LAST_DATE:
             pairs = self._day_pairs(d)
@@ -485,11 +497,17 @@ class BusinessIndex:
 
     def prepare(self, first_year: int, last_year: int) -> None:
         """Make the index cover the local years ``first_year`` to ``last_year`` at least."""
-        if self._years is not None:
-            first_year = min(first_year, self._years[0])
-            last_year = max(last_year, self._years[1])
-            if (first_year, last_year) == self._years:
-                return
+        self._prepare(first_year, last_year, self._built)
+
+    def _prepare(self, first_year: int, last_year: int, base: Built | None) -> Built:
+        """An index of the local years ``first_year`` to ``last_year`` and those of ``base`` (``None``: a
+        fresh one), made the calendar's; returned, so that the caller answers from it whatever another
+        thread makes the calendar's meanwhile."""
+        if base is not None:
+            first_year = min(first_year, base.years[0])
+            last_year = max(last_year, base.years[1])
+            if (first_year, last_year) == base.years:
+                return base
         if first_year < MIN_YEAR or last_year > MAX_YEAR:
             said = words(
                 "bounds.years",
@@ -515,88 +533,92 @@ class BusinessIndex:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], e))
             else:
                 merged.append((s, e))
-        self._years = (first_year, last_year)
-        self._sec = Index(lo, hi, merged, 1)
-        self._usec = Index(lo, hi, merged, _US)
-        self._np = ()  # the numpy copies are made on the first batch call
+        built = Built((first_year, last_year), Index(lo, hi, merged, 1), Index(lo, hi, merged, _US))
+        self._built = built  # (one assignment: a reader sees the old index or the new one, never half of each)
+        return built
 
-    def _arrays(self) -> tuple[NDArray[np.int64], ...]:
-        """The index as numpy arrays (starts, lengths, cum, cum_end), built on first use.
+    @staticmethod
+    def _arrays(sec: Index) -> tuple[NDArray[np.int64], ...]:
+        """The seconds index ``sec`` as numpy arrays (starts, lengths, cum, cum_end), built on first use
+        and kept on it (so always those of the index the caller answers from).
 
         numpy is imported here, not at module level, so that a process that only
         checks a policy or computes one deadline does not pay for it.
         """
-        if not self._np:
+        if not sec.arrays:
             import numpy as np
 
-            sec = self._sec
-            assert sec is not None
             starts = np.array(sec.starts, dtype=np.int64)
             ends = np.array(sec.ends, dtype=np.int64)
-            self._np = (starts, ends - starts, np.array(sec.cum, dtype=np.int64), np.array(sec.cum_end, dtype=np.int64))
-        return self._np
+            sec.arrays = (
+                starts,
+                ends - starts,
+                np.array(sec.cum, dtype=np.int64),
+                np.array(sec.cum_end, dtype=np.int64),
+            )
+        return sec.arrays
 
     def _year_of(self, t: int) -> int:
         checked = check_epoch(t, words("bounds.what.calendar_time", calendar=self.name))
         return dt.datetime.fromtimestamp(checked, self.tz).year
 
-    def _cover(self, t: int, u: int | None = None) -> None:
+    def _cover(self, t: int, u: int | None = None) -> Built:
         """Make the index include epoch seconds ``t`` (and ``u``), with a year of margin.
 
         A query near the index widens it; one far from it (more than ``_JUMP_YEARS``)
         starts a fresh index there, so a stray year does not build the years between.
         A time outside the supported years is refused here (OutOfRangeError): every
-        query outside the index comes through, and the index lies inside them.
+        query outside the index comes through, and the index lies inside them. Returns the index made,
+        which covers them.
         """
         first = max(self._year_of(t) - 1, MIN_YEAR)
         last = min(self._year_of(t if u is None else u) + 1, MAX_YEAR)
-        if self._years is not None:
-            y0, y1 = self._years
+        base = self._built
+        if base is not None:
+            y0, y1 = base.years
             if first > y1 + _JUMP_YEARS or last < y0 - _JUMP_YEARS:
-                self._years = None
+                base = None
                 self._year_cache.clear()
-        self.prepare(first, last)
+        return self._prepare(first, last, base)
 
-    def _grow(self, forward: bool) -> None:
-        """Extend the index by as many years as it has, forward or backward."""
-        assert self._years is not None and self._sec is not None
-        y0, y1 = self._years
+    def _grow(self, forward: bool, base: Built) -> Built:
+        """``base`` extended by as many years as it has, forward or backward (made the calendar's)."""
+        y0, y1 = base.years
         span = y1 - y0 + 1
-        before = self._sec.total
+        before = base.sec.total
         if (y1 >= MAX_YEAR) if forward else (y0 <= MIN_YEAR):
             if before == 0:
-                self._nothing_open()
+                self._nothing_open(base)
             word = "after" if forward else "before"
             raise OutOfRangeError(words(f"bounds.calendar_result.{word}", calendar=self.name, range=range_words()))
         if forward:
-            self.prepare(y0, min(y1 + span, MAX_YEAR))
+            built = self._prepare(y0, min(y1 + span, MAX_YEAR), base)
         else:
-            self.prepare(max(y0 - span, MIN_YEAR), y1)
-        assert self._years is not None and self._sec is not None
-        if self._sec.total == before and self._years[1] - self._years[0] + 1 - span >= _EMPTY_YEARS:
-            self._nothing_open()
+            built = self._prepare(max(y0 - span, MIN_YEAR), y1, base)
+        if built.sec.total == before and built.years[1] - built.years[0] + 1 - span >= _EMPTY_YEARS:
+            self._nothing_open(built)
+        return built
 
-    def _nothing_open(self) -> NoReturn:
-        assert self._years is not None
-        first_year, last_year = (str(y) for y in self._years)
+    def _nothing_open(self, built: Built) -> NoReturn:
+        first_year, last_year = (str(y) for y in built.years)
         said = words("author.calendar.nothing_open", calendar=self.name, first_year=first_year, last_year=last_year)
         raise WordedInputError(said)
 
-    def _ready(self, lo: int, hi: int) -> Index:
-        """The seconds index, grown to cover epoch seconds ``lo`` and ``hi``."""
-        sec = self._sec
-        if sec is None or lo < sec.lo or hi > sec.hi:
-            self._cover(lo, hi)
-            sec = self._sec
-            assert sec is not None
-        return sec
+    def _ready(self, lo: int, hi: int) -> Built:
+        """The index, grown to cover epoch seconds ``lo`` and ``hi``: answer from it (not from the
+        calendar's, which another thread may replace meanwhile)."""
+        built = self._built
+        if built is None or lo < built.sec.lo or hi > built.sec.hi:
+            built = self._cover(lo, hi)
+        return built
 
     def memory_bytes(self) -> int:
         """Approximate bytes held by the interval index (lists and arrays)."""
-        total = sum(a.nbytes for a in self._np)
-        for idx in (self._sec, self._usec):
-            if idx is None:
-                continue
+        built = self._built
+        if built is None:
+            return 0
+        total = sum(a.nbytes for a in built.sec.arrays)
+        for idx in (built.sec, built.usec):
             for seq in (idx.starts, idx.ends, idx.cum, idx.cum_end):
                 total += sys.getsizeof(seq) + sum(sys.getsizeof(v) for v in seq)
         return total

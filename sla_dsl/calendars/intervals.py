@@ -66,7 +66,7 @@ def wall_to_epoch(day: dt.date, minutes: int, tz: ZoneInfo) -> int:
 class Index:
     """Open intervals of a range of years, merged, with prefix sums, in one unit."""
 
-    __slots__ = ("cum", "cum_end", "ends", "hi", "lo", "starts", "total")
+    __slots__ = ("arrays", "cum", "cum_end", "ends", "hi", "lo", "starts", "total")
 
     def __init__(self, lo: int, hi: int, pairs: list[tuple[int, int]], scale: int) -> None:
         # A zero-length sentinel at ``lo`` keeps every bisection index >= 0.
@@ -84,6 +84,9 @@ class Index:
         self.cum = cum
         self.cum_end = cum_end
         self.total = total
+        #: the numpy copies (starts, lengths, cum, cum_end) of this index, made on the first batch call
+        #: (:meth:`~.business_index.BusinessIndex._arrays`)
+        self.arrays: tuple[NDArray[np.int64], ...] = ()
 
 
 def seconds_array(values: ArrayLike) -> tuple[NDArray[np.int64], bool]:

@@ -34,6 +34,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -121,9 +122,19 @@ def declare_types(names: Iterable[str]) -> frozenset[str]:
     Raises ValueError for a name a policy cannot declare (the policy checker refuses those first).
     """
     wanted = names if isinstance(names, frozenset) else frozenset(names)
-    new = sorted(wanted - CODE.keys())
-    if not new:
+    if not wanted - CODE.keys():
         return wanted
+    with _DECLARING:  # (two threads giving codes at once would give one code to two types)
+        _declare(sorted(wanted - CODE.keys()))
+    return wanted
+
+
+#: Held while codes are given: a code is the length of :data:`TYPES` when its type is added.
+_DECLARING = threading.Lock()
+
+
+def _declare(new: list[str]) -> None:
+    """:func:`declare_types` for the types ``new`` that have no code yet (under :data:`_DECLARING`)."""
     for name in new:
         if not declarable(name):
             raise ValueError(f"`{name}` cannot be a declared event type")
@@ -139,7 +150,6 @@ def declare_types(names: Iterable[str]) -> frozenset[str]:
     place = {name: k for k, name in enumerate(sorted(TYPES[BUILTIN_COUNT:]), BUILTIN_COUNT)}
     RANK[:] = [*range(BUILTIN_COUNT), *(place[name] for name in TYPES[BUILTIN_COUNT:])]
     CODE.update(codes)
-    return wanted
 
 
 class Unread(NamedTuple):
@@ -183,6 +193,28 @@ class EventLog:
         #: the values the policies must know, so that such a line's unknown priority is told with its
         #: problems of form (:func:`sla_dsl.evaluation.check_log`). None while there is none.
         self.aside: EventLog | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The log pickled with the names of the declared types its codes stand for: codes are given per
+        process (:func:`declare_types`), so another process may know a type by another code, or not yet."""
+        state = dict(self.__dict__)
+        state["declared"] = tuple(TYPES[BUILTIN_COUNT:])
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """A pickled log read back: its declared types given codes here, and its events filed under them."""
+        declared: tuple[str, ...] = state.pop("declared", ())
+        self.__dict__.update(state)
+        if not declared:
+            return
+        declare_types(declared)
+        moved = {code: CODE[name] for code, name in enumerate(declared, BUILTIN_COUNT) if CODE[name] != code}
+        if not moved:
+            return
+        for group in self.groups:
+            for recs in group.values():
+                recs[:] = [r if r[1] not in moved else (r[0], moved[r[1]], r[2], r[3]) for r in recs]
+        self.unread = [u._replace(code=moved[u.code]) if u.code in moved else u for u in self.unread]
 
     @property
     def skipped(self) -> list[str]:
