@@ -50,7 +50,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 from zoneinfo import ZoneInfo
 
 from ..calendars.bounds import FIRST_DATE, LAST_DATE
@@ -132,6 +132,10 @@ def day_offset(tz: ZoneInfo, ordinal: int) -> int | None:
     return off // _ONE_US
 
 
+#: What a memo's ``get`` gives for a key it does not hold (its values may be None).
+_UNKNOWN: Any = object()
+
+
 class Zone:
     """A zone's offset, and words for a repeated hour (``offset_if_repeated``), at instants: per UTC hour
     when they hold the whole hour, else per instant."""
@@ -144,8 +148,9 @@ class Zone:
     def hour(self, h: int) -> tuple[int, str] | None:
         """(offset, words) of every instant of UTC hour ``h`` (``h * 3600`` seconds from the epoch),
         None when they change within it."""
-        if h in self.hours:
-            return self.hours[h]
+        known = self.hours.get(h, _UNKNOWN)  # (one look-up: another thread may empty the dict between two)
+        if known is not _UNKNOWN:
+            return cast("tuple[int, str] | None", known)
         t0 = dt.datetime.fromtimestamp(h * 3600, self.tz)
         t1 = dt.datetime.fromtimestamp(h * 3600 + 3599, self.tz)
         off = t0.utcoffset()
@@ -163,9 +168,11 @@ class Zone:
     def at(self, us: int) -> tuple[int, str]:
         """(offset, words) at the instant ``us`` (UTC microseconds)."""
         h = us // _HOUR_US
-        hit = self.hours[h] if h in self.hours else self.hour(h)
+        hit = self.hours.get(h, _UNKNOWN)
+        if hit is _UNKNOWN:
+            hit = self.hour(h)
         if hit is not None:
-            return hit
+            return cast("tuple[int, str]", hit)
         t = dt.datetime.fromtimestamp(us // _US, self.tz)
         off = t.utcoffset()
         assert off is not None
@@ -205,8 +212,9 @@ class Walker:
 
     def wall_offset(self, day: int) -> int | None:
         """:func:`day_offset` of a day of the policy's wall clock (memoised)."""
-        if day in self.wall_days:
-            return self.wall_days[day]
+        known = self.wall_days.get(day, _UNKNOWN)  # (one look-up, as :meth:`Zone.hour`)
+        if known is not _UNKNOWN:
+            return cast("int | None", known)
         if len(self.wall_days) > 100_000:
             self.wall_days.clear()
         off = self.wall_days[day] = day_offset(self.rules.tz, day)
