@@ -71,6 +71,7 @@ from ..calendars.recurrence import window_start
 from ..events.schema import CODE, Rec
 from ..lang import model as m
 from ..report import BackupRow, DataNote, RetentionRow, Step, Violation
+from ..report.row_ids import backup_id
 from .common import Ctx, Rules, art, step
 from .id_forms import KnownIds, unknown_note
 
@@ -144,10 +145,9 @@ def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int], times: dict[str, list[
                 continue
             lo = window_start(day, rule.every)
             count = sum(done.get((kind, lo + dt.timedelta(days=i)), 0) for i in range((day - lo).days + 1))
-            status = _status(
-                ctx, rules, rule, count, day_end, f"{kind}:{day.isoformat()}", f"no {kind} backup on {day:%a %d %b %Y}"
-            )
-            rows.append(BackupRow(kind=kind, day=day, status=status, backups=done.get((kind, day), 0)))
+            ident = backup_id(kind, day, None)
+            status = _status(ctx, rules, rule, count, day_end, ident, f"no {kind} backup on {day:%a %d %b %Y}")
+            rows.append(BackupRow(kind=kind, day=day, status=status, backups=done.get((kind, day), 0), id=ident))
         day = nxt
     return rows
 
@@ -180,9 +180,12 @@ def _windows(ctx: Ctx, rules: Rules, kind: str, rule: m.Backup, day: dt.date, ti
         count = bisect.bisect_left(times, hi) - bisect.bisect_left(times, lo)
         said = f"no {kind} backup from {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)}"
         start = rules.dt(lo)
-        status = _status(ctx, rules, rule, count, hi, f"{kind}:{start.isoformat()}", said)
+        ident = backup_id(kind, day, start)
+        status = _status(ctx, rules, rule, count, hi, ident, said)
         rows.append(
-            BackupRow(kind=kind, day=day, status=status, backups=count, window_start=start, window_end=rules.dt(hi))
+            BackupRow(
+                kind=kind, day=day, status=status, backups=count, window_start=start, window_end=rules.dt(hi), id=ident
+            )
         )
     return rows
 

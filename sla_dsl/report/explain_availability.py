@@ -46,7 +46,7 @@ from . import AvailabilityPeriod, CreditRow, OutageRow, Report
 from .conditions import for_whom
 from .explain_parts import Explanation
 from .operations import to_the_second
-from .periods import compact, period_words
+from .periods import period_id, period_words
 from .row_base import _Row
 from .violation_words import minutes_shown, violation_text
 from .words import PolicyWords, in_seconds, percent_against, ref_number
@@ -125,7 +125,7 @@ class PeriodFigures(_Row):
 
 def period_ident(p: AvailabilityPeriod) -> str:
     """The id of a period row, as the violations name it (:func:`.periods.period_id`)."""
-    return f"{p.service}:{p.start.date().isoformat()}" + (f":{compact(p.when)}" if p.when else "")
+    return period_id(p.service, p.start.date(), p.when)
 
 
 def period_rows(report: Report, ident: str) -> list[AvailabilityPeriod]:
@@ -148,7 +148,7 @@ def whole_first(p: AvailabilityPeriod) -> dt.date:
 def whole_ident(p: AvailabilityPeriod) -> str:
     """The id of a period row by the first day of the whole measurement period it is cut from
     (``q:2026-10-01``): :func:`period_ident` for a row that is a whole period."""
-    return f"{p.service}:{whole_first(p).isoformat()}" + (f":{compact(p.when)}" if p.when else "")
+    return period_id(p.service, whole_first(p), p.when)
 
 
 def period_ids(report: Report) -> list[str]:

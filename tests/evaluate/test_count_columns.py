@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +16,7 @@ from sla_dsl.evaluation.availability import _merged
 from sla_dsl.evaluation.common import Interval, clip, union
 from sla_dsl.evaluation.incidents import Incident
 from sla_dsl.evaluation.result import Verdicts, incident_fields
+from sla_dsl.evaluation.targets import TargetVerdict
 from sla_dsl.evaluation.trend import Span, incident_tallies
 from sla_dsl.report.sections import _count
 from sla_dsl.report.trend import FigureKey, tally_of
@@ -111,7 +112,20 @@ def test_monthly_tallies_are_those_of_each_months_listed_incidents(
     month's end)."""
     given_list: list[Incident] = Verdicts(_ordered(incidents)) if ordered else incidents
     tallies = incident_tallies(given_list, spans)
-    for k, (span, tally) in enumerate(zip(spans, tallies, strict=True)):
+    for tally, want in zip(tallies, _reference_tallies(incidents, spans), strict=True):
+        assert tally == want  # (no named targets)
+        # the priorities in sorted order, whatever the order of the incidents
+        assert list(tally) == sorted(tally)
+        assert all(isinstance(k, FigureKey) and k.commitment == "response" for k in tally)
+
+
+def _reference_tallies(incidents: list[Incident], spans: list[Span]) -> list[dict[FigureKey, Any]]:
+    """Each month's counts by the per-row reference ``tally_of``, of the incidents its report lists (the
+    clock starts in it, or before it and the incident is not completed at its start), from the month's
+    start until the next month's (the last month's own report ends with it: the next period counts what
+    settled after it)."""
+    out = []
+    for k, span in enumerate(spans):
         listed = [
             i
             for i in incidents
@@ -119,12 +133,9 @@ def test_monthly_tallies_are_those_of_each_months_listed_incidents(
             or (i.clock < span.start and (i.completed is None or i.completed >= span.start))
         ]
         start = dt.datetime.fromtimestamp(span.start, dt.UTC)
-        # (the last month's own report ends with it: the next period counts what settled after it)
         until = dt.datetime.fromtimestamp(spans[k + 1].start if k + 1 < len(spans) else span.end, dt.UTC)
-        assert tally == tally_of(listed, start, until)  # (no named targets)
-        # the priorities in sorted order, whatever the order of the incidents
-        assert list(tally) == sorted(tally)
-        assert all(isinstance(k, FigureKey) and k.commitment == "response" for k in tally)
+        out.append(tally_of(listed, start, until))
+    return out
 
 
 intervals = st.lists(
@@ -139,17 +150,6 @@ def test_a_union_cut_to_a_period_is_the_union_of_the_cut_intervals(ivs: list[Int
     interval clipped to the period (the same intervals, so the same sums)."""
     a, b = float(lo), float(lo + width)
     assert _merged(ivs).within(a, b) == union(c for iv in ivs if (c := clip(iv, a, b)))
-
-
-class _Target(NamedTuple):
-    """A named target's verdict with only the fields the counts read."""
-
-    name: str
-    kind: str
-    clock: str | None
-    status: str
-    due: float | None
-    met_at: float | None
 
 
 targets = st.lists(
@@ -172,18 +172,9 @@ def test_monthly_tallies_of_named_targets_are_those_of_each_months_listed_incide
     is completed in; each verdict once over the months."""
     for inc, given_targets in zip(incidents, named, strict=False):
         inc.targets = tuple(
-            _Target(name, "resolve", "resolution", status, inc.clock + at if status == "breached" else None,
-                    inc.clock + at if status == "met" else None)
+            TargetVerdict(name, "resolve", "resolution", status, inc.clock + at if status == "breached" else None,
+                          inc.clock + at if status == "met" else None, 0.0, None)
             for name, status, at in given_targets
         )  # fmt: skip
     tallies = incident_tallies(Verdicts(_ordered(incidents)), spans)
-    for k, (span, tally) in enumerate(zip(spans, tallies, strict=True)):
-        listed = [
-            i
-            for i in incidents
-            if span.start <= i.clock < span.end
-            or (i.clock < span.start and (i.completed is None or i.completed >= span.start))
-        ]
-        start = dt.datetime.fromtimestamp(span.start, dt.UTC)
-        until = dt.datetime.fromtimestamp(spans[k + 1].start if k + 1 < len(spans) else span.end, dt.UTC)
-        assert tally == tally_of(listed, start, until)
+    assert tallies == _reference_tallies(incidents, spans)
