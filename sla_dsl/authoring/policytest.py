@@ -1154,8 +1154,11 @@ def _keyed_rows(section: str, report: dict[str, Any], versions: VersionsInForce)
         ident = row.get("service") or f"{report['period']['start'][:10]}..{report['period']['end'][:10]}"
         rows = {ident: row}
     elif section in ("availability_periods", "credits"):
-        rows = {
-            f"{r['service']}:{str(r['start'])[:10]}" + (f":{compact(r['when'])}" if r.get("when") else ""): r
+        rows = {  # (by the row's id: a figure's row and a target's that start on one day are two)
+            str(
+                r.get("id")
+                or f"{r['service']}:{str(r['start'])[:10]}" + (f":{compact(r['when'])}" if r.get("when") else "")
+            ): r
             for r in report[section]
         }
     else:

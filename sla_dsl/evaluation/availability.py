@@ -49,6 +49,7 @@ from ..calendars.interval_sets import closed_time
 from ..lang import model as m
 from ..report import AvailabilityPeriod, CreditRow, Violation
 from ..report.periods import period_id
+from ..report.row_ids import figure_id
 from ..report.words import percent_against
 from .common import Ctx, Interval, Rules, art, clip, fmt_span, length, step, subtract, union
 
@@ -154,7 +155,18 @@ def judge_availability(
                 credit = _credit(ctx, now, same, rules, row)
                 if credit is not None:
                     credits.append(credit)
-    return rows, credits
+    return _told_apart(rows), credits
+
+
+def _told_apart(rows: list[AvailabilityPeriod]) -> list[AvailabilityPeriod]:
+    """``rows`` with the figure's row (``availability measured``) that starts on the day a row of the
+    service's target does given its own id (:func:`~sla_dsl.report.row_ids.figure_id`): a version adding
+    the percentage inside a month the earlier figure runs to its end, and ``from`` cutting both there."""
+    targets = {r.id for r in rows if r.target is not None}
+    for r in rows:
+        if r.target is None and r.when is None and r.id in targets:
+            r.id = figure_id(r.service, r.start.date())
+    return rows
 
 
 class _Kind(NamedTuple):

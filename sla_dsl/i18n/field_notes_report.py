@@ -1064,12 +1064,17 @@ REPORT_NOTES: dict[str, str] = {
     (
         "the period's id, as availability violations and ``sla explain`` name it: the service and the first day "
         "of ``start`` (``content:2026-11-01``), then the condition of a target with ``when`` in a compact form "
-        "(``content:2026-11-01:plan=premium``). A key after the others; the explanation steps' ``id`` in the "
-        "Parquet tables"
+        "(``content:2026-11-01:plan=premium``); a figure without a target (``availability measured``) whose row "
+        "starts on the day a row of the service's target does (a later version adds the target) has "
+        "``:measured`` after it (``content:2026-11-15:measured``), so no two rows share one. A key after the "
+        "others; the explanation steps' ``id`` in the Parquet tables"
     ): (
         "測定期間の ID。稼働率の違反と ``sla explain`` が使うもの：サービスと ``start`` の日"
         "（``content:2026-11-01``）、``when`` のある目標ではその条件を短く書いたもの"
-        "（``content:2026-11-01:plan=premium``）が続く。ほかのキーの後のキー。Parquet の表では説明の手順の ``id``"
+        "（``content:2026-11-01:plan=premium``）が続く。目標のない数値（``availability measured``）の行が、"
+        "そのサービスの目標の行と同じ日に始まるとき（後の版が目標を加えたとき）は、その後に ``:measured`` が付き"
+        "（``content:2026-11-15:measured``）、二つの行が同じ ID になることはない。ほかのキーの後のキー。"
+        "Parquet の表では説明の手順の ``id``"
     ),
     (
         "the id of the period the credit is for, as its row in ``availability_periods`` has it "

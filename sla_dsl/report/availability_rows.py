@@ -285,8 +285,10 @@ class AvailabilityPeriod(_Row):
     when: str | None = None
     #: the period's id, as availability violations and ``sla explain`` name it: the service and the first day
     #: of ``start`` (``content:2026-11-01``), then the condition of a target with ``when`` in a compact form
-    #: (``content:2026-11-01:plan=premium``). A key after the others; the explanation steps' ``id`` in the
-    #: Parquet tables
+    #: (``content:2026-11-01:plan=premium``); a figure without a target (``availability measured``) whose row
+    #: starts on the day a row of the service's target does (a later version adds the target) has
+    #: ``:measured`` after it (``content:2026-11-15:measured``), so no two rows share one. A key after the
+    #: others; the explanation steps' ``id`` in the Parquet tables
     id: str = ""
 
     @model_validator(mode="after")

@@ -48,6 +48,7 @@ from .explain_parts import Explanation
 from .operations import to_the_second
 from .periods import period_id, period_words
 from .row_base import _Row
+from .row_ids import MEASURED
 from .violation_words import minutes_shown, violation_text
 from .words import PolicyWords, in_seconds, percent_against, ref_number
 
@@ -124,12 +125,14 @@ class PeriodFigures(_Row):
 
 
 def period_ident(p: AvailabilityPeriod) -> str:
-    """The id of a period row, as the violations name it (:func:`.periods.period_id`)."""
-    return period_id(p.service, p.start.date(), p.when)
+    """The id of a period row, as the violations name it (:func:`.periods.period_id`): the row's own, which
+    tells a figure's row from a target's of the same day (``content:2026-11-15:measured``:
+    :func:`.row_ids.figure_id`)."""
+    return p.id or period_id(p.service, p.start.date(), p.when)
 
 
 def period_rows(report: Report, ident: str) -> list[AvailabilityPeriod]:
-    """The report's period rows of id ``ident`` (the first of two with one id); when none has it, the
+    """The report's period row of id ``ident`` (each row has its own: :mod:`.row_ids`); when none has it, the
     row cut from the measurement period whose first day ``ident`` names (:func:`whole_ident`: a report of
     November lists the quarter from 1 October as ``q:2026-11-01``, and ``q:2026-10-01`` names it too)."""
     rows = [p for p in report.availability_periods if period_ident(p) == ident][:1]
@@ -147,8 +150,9 @@ def whole_first(p: AvailabilityPeriod) -> dt.date:
 
 def whole_ident(p: AvailabilityPeriod) -> str:
     """The id of a period row by the first day of the whole measurement period it is cut from
-    (``q:2026-10-01``): :func:`period_ident` for a row that is a whole period."""
-    return period_id(p.service, whole_first(p), p.when)
+    (``q:2026-10-01``; ``:measured`` after it as after the row's own): :func:`period_ident` for a row that is
+    a whole period."""
+    return period_id(p.service, whole_first(p), p.when) + (MEASURED if period_ident(p).endswith(MEASURED) else "")
 
 
 def period_ids(report: Report) -> list[str]:

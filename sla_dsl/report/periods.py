@@ -179,18 +179,17 @@ class PeriodIndex:
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self._periods: dict[tuple[str, str, str | None], AvailabilityPeriod] | None = None
+        self._periods: dict[str, AvailabilityPeriod] | None = None
         self._windows: dict[tuple[str, str], BackupRow] | None = None
 
     def period(self, service: str, day: str, key: str | None) -> AvailabilityPeriod | None:
         """The period row of ``service`` starting on ``day`` (``2026-11-01``) for the target whose ``when``
         is ``key`` in its compact form (:func:`compact`; None: the target without ``when``)."""
-        if self._periods is None:
+        if self._periods is None:  # (by the rows' ids: a figure's row and a target's of one day are two)
             self._periods = {}
             for p in self.report.availability_periods:
-                k = (p.service, p.start.date().isoformat(), compact(p.when) if p.when else None)
-                self._periods.setdefault(k, p)
-        return self._periods.get((service, day, key))
+                self._periods.setdefault(p.id, p)
+        return self._periods.get(f"{service}:{day}" + (f":{key}" if key else ""))
 
     def window(self, kind: str, start: str) -> BackupRow | None:
         """The backup row of ``kind`` whose window starts at ``start`` (as ``isoformat`` writes it)."""

@@ -11,6 +11,14 @@ Design notes
   ``logs:2026-11-02T12:00:00+09:00``; a maintenance window by its rule and the day its recurrence schedules,
   as its calendar event's ``UID`` names it (``regular:2026-11-26``: a window a holiday moved keeps it); a
   month of the trend as ``2026-11``.
+* Every row of ``availability_periods`` has its own id. A service's figure (``availability measured``,
+  no percentage) and its target without ``when`` are two rows, and both can start on one day: a version
+  that adds the percentage takes effect inside the month whose figure the earlier version's row runs to
+  its end, and ``from`` cuts both rows at one day (``content:2026-11-15``). The target's row keeps the id
+  (its violation and credit name it); the figure's takes ``:measured`` after it, the policy's word for it
+  (``content:2026-11-15:measured``: :func:`figure_id`), which no condition can be (a condition has
+  ``=``). Rows of one target follow each other, and targets' conditions differ in their compact forms
+  (names are letters, digits and ``_``), so no other two rows share an id.
 * This module imports nothing of the report: the row models fill their ``id`` from it when it is not given
   (a row read back from a JSON written before the key).
 """
@@ -19,7 +27,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["backup_id", "compact", "maintenance_id", "month_id", "period_id"]
+__all__ = ["MEASURED", "backup_id", "compact", "figure_id", "maintenance_id", "month_id", "period_id"]
+
+#: What ends the id of a figure's row (``availability measured``) that a target's row of its day has too.
+MEASURED = ":measured"
 
 
 def compact(when: str) -> str:
@@ -34,6 +45,12 @@ def period_id(service: str, day: dt.date, when: object | None = None) -> str:
     target with ``when`` (issue 13) the condition in a compact form without words:
     ``content:2026-11-01:plan=premium`` (``!=``, ``=(a|b)``, ``!=(a|b)``, tests joined by ``&``)."""
     return f"{service}:{day.isoformat()}" + (f":{compact(str(when))}" if when is not None else "")
+
+
+def figure_id(service: str, day: dt.date) -> str:
+    """The id of the row of a service's figure without a target (``availability measured``) when a row of
+    its target starts on the same day (see the module's notes): ``content:2026-11-15:measured``."""
+    return period_id(service, day) + MEASURED
 
 
 def backup_id(kind: str, day: dt.date, window_start: dt.datetime | None) -> str:
