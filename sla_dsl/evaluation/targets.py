@@ -100,7 +100,6 @@ from ..report import (
     DataNote,
     OutOfHoursStep,
     RiskStep,
-    TargetRow,
     Violation,
 )
 from ..report.settled import target_in_summary
@@ -130,7 +129,7 @@ class TargetVerdict:
     ref: str | None = None
     #: (instant or None, text, article) per explanation step, after the clock's (its ``story``, :func:`_steps`)
     steps: list[tuple[float | None, str, str | None]] = field(default_factory=list)
-    #: the version that judged it (turns instants into datetimes in :meth:`to_row`)
+    #: the version that judged it (turns instants into datetimes in :meth:`view` and :func:`rows`)
     rules: Rules | None = None
     #: a notify rule's ``when`` that the incident does not meet (issue 13)
     unmet: Unmet | None = None
@@ -152,12 +151,6 @@ class TargetVerdict:
     cycle_start: float | None = None
     #: each cycle of a clock that has several (a reset or restart), for ``sla explain``: :class:`Cyc`
     cycles: tuple[Cyc, ...] = ()
-
-    def to_row(self) -> TargetRow:
-        """The report row (what the Python API gives; ``in_summary`` null: the verdict alone does not know its
-        incident nor the report's period)."""
-        assert self.rules is not None
-        return TargetRow.model_validate(_row(self.rules, self, False))
 
     def view(self) -> TargetView:
         """What the report's tables read, without building the row (a year's log has many)."""

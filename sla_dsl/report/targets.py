@@ -8,8 +8,10 @@ Design notes
   judged by more than one notification rule. A policy without them (Click
   So-ko) gets the report it always had.
 * Incident rows come as :class:`~sla_dsl.report.IncidentRow` (their
-  ``targets``) or as the evaluator's compact verdicts, whose targets turn into
-  :class:`~sla_dsl.report.TargetRow` through ``to_row()``.
+  ``targets``) or as the evaluator's compact verdicts, whose targets the table
+  reads through ``view()`` (the fields of :class:`~sla_dsl.report.TargetRow` it
+  uses); the rows themselves, ``in_summary`` included, are built with their
+  incident and the report's period (:func:`sla_dsl.evaluation.targets.rows`).
 * A target at risk on a clock with several warning thresholds says the one it has passed after its
   status, in the table and in ``sla explain`` (``要注意（目標の 75% が経過）``: :func:`_status`); a day-based
   target whose due time is another than the time it names (that day closing earlier) says why after its
