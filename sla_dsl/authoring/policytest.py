@@ -32,8 +32,9 @@ Design notes
       with ``when``; the day is the row's ``start``, the first day of its whole measurement period,
       also when the evaluated period cuts it) to the credit percentage, or to fields
       (:func:`breach_credit_key`). Two versions' lines in one period give a row each under one such
-      key: each is then keyed with ``:version=V`` after it, the version that judged its incidents, and
-      the key without it is refused naming theirs (:func:`_breach_credit_rows`).
+      key: each is then keyed with ``:version=V`` after it, the version whose credit line it is, as its
+      ``policy_versions`` column gives it (the first of several with one line; any of them names it),
+      and the key without it is refused naming theirs (:func:`_breach_credit_rows`).
       ``targets`` maps ``ID:TARGET`` (an incident and one of its named targets,
       ``ID:TARGET@CLOCK`` for its target on that clock) or ``ID:notify.NAME``
       (an incident's or an outage's notification rule: the row's kind and name
@@ -1171,9 +1172,11 @@ def _breach_credit_rows(report: dict[str, Any], versions: VersionsInForce) -> Ta
     :func:`~sla_dsl.report.periods.breach_credit_key` (``P1:respond:2026-11-01``, its measurement period's
     first day as the row's ``start`` gives it, a period the evaluated one cuts too), which two versions'
     lines in one period share (their credits differ: a row each); then each of those rows by that key and
-    ``:version=V``, the version that judged its incidents (the earliest in force, when versions with the same
-    line share the row), and the shared key, in :attr:`TargetKeys.shared` with the keys of those rows in the
-    versions' order (effective date: the keys a case that writes the shared one is offered), names none."""
+    ``:version=V``, the version whose credit line the row is, as the report's ``policy_versions`` column says
+    (the first of several that share the line, each of the others naming it too; the version that judged its
+    incidents only for a row whose column is empty), and the shared key, in :attr:`TargetKeys.shared` with
+    the keys of those rows in the versions' order (effective date: the keys a case that writes the shared one
+    is offered), names none."""
     out = TargetKeys()
     judged_by = {str(r["id"]): str(r["policy_version"]) for r in report["incidents"]}
     rank = {p.version: k for k, p in enumerate(sorted(versions.policies, key=lambda p: p.effective))}
@@ -1187,10 +1190,16 @@ def _breach_credit_rows(report: dict[str, Any], versions: VersionsInForce) -> Ta
             out.rows[key] = r
             out.written.append(key)
             continue
+        # (as the report's column names the row: the versions whose credit line it is, not those that judged
+        # its incidents, which differ for a line a later version states again)
+        listed = [str(v) for v in r.get("policy_versions") or ()]
         used = {judged_by[i] for i in r["incidents"] if i in judged_by}
-        version = min(used, key=lambda v: (rank.get(v, len(rank)), v)) if used else ""
+        first = min(used, key=lambda v: (rank.get(v, len(rank)), v)) if used else ""
+        version, *others = listed or [first]
         full = f"{key}{VERSION_KEY}{version}"
         out.rows[full] = r
+        for other in others:  # (each version the column lists names the row; the first is written)
+            out.rows.setdefault(f"{key}{VERSION_KEY}{other}", r)
         out.written.append(full)
         out.shared.setdefault(key, []).append(full)
 

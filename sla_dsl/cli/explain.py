@@ -197,7 +197,7 @@ def _items(result: Any, ident: str, versions: Sequence[str] = ()) -> list[Any]:
     if sep:
         items += [b for b in skeleton.backups if b.kind == kind and _names(b, rest)]
         items += period_rows(skeleton, ident)
-        if skeleton.breach_credits and credit_shaped(ident):  # (`:version=V`: the versions of its incidents)
+        if skeleton.breach_credits and credit_shaped(ident):  # (`:version=V`: a version of its credit line)
             ids = {i for c in skeleton.breach_credits for i in c.incidents} if VERSION in ident else set()
             items += credit_rows(skeleton, ident, _judged_by(result, ids), versions)
     found = {type(i) for i in items}

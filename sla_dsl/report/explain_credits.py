@@ -6,8 +6,9 @@ Design notes
   the priority, the target (``@CLOCK`` for one on a named clock) and the first day of the row's whole
   measurement period (``P1:respond:2026-12-01``, ``P1:resolve@resolution:2026-10-01``), then the rule's
   condition for a rule with ``when`` (``P1:respond:2026-12-01:plan=enterprise``). Where two versions' rows
-  share a key, ``:version=V`` after it names the row of the version that judged its incidents (the earliest
-  in force when several did), as ``sla test`` names it; the key alone explains each of them.
+  share a key, ``:version=V`` after it names the row whose credit line is version ``V``'s, as its
+  ``policy_versions`` column lists it (any of those versions), as ``sla test`` names it; the key alone
+  explains each of them.
 * The explanation says the report's row, never a second computation of it: the row's breaches, credit per
   breach, cap, shared cap and credit are the evaluator's (:mod:`sla_dsl.evaluation.breach_credits`). Each
   incident counted is a step at its target's due time (the plain response target's ``response_due`` and
@@ -85,8 +86,10 @@ def credit_rows(
     report: Report, ident: str, judged_by: Mapping[str, str], versions: Sequence[str] = ()
 ) -> list[BreachCreditRow]:
     """The rows of ``breach_credits`` ``ident`` names: those of that key, or with ``:version=V`` the one of
-    them whose incidents version ``V`` judged (``judged_by``: each incident's version; ``versions``: the
-    versions by effective date, the earliest of several that judged a row's incidents naming it)."""
+    them whose credit line is version ``V``'s (its ``policy_versions`` lists ``V``, as the report shows it);
+    for a row whose column is empty (read back from a JSON written without it), the one whose incidents
+    ``V`` judged (``judged_by``: each incident's version; ``versions``: the versions by effective date, the
+    earliest of several that judged a row's incidents naming it)."""
     if not report.breach_credits or not credit_shaped(ident):
         return []
     base, sep, version = ident.partition(VERSION)
@@ -99,7 +102,7 @@ def credit_rows(
         used = {judged_by[i] for i in row.incidents if i in judged_by}
         return min(used, key=lambda v: (rank.get(v, len(rank)), v)) if used else ""
 
-    return [r for r in rows if judged(r) == version]
+    return [r for r in rows if (version in r.policy_versions if r.policy_versions else judged(r) == version)]
 
 
 def credit_ids(report: Report) -> list[str]:
