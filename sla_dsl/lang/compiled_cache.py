@@ -29,7 +29,14 @@ Design notes
   process has read or written (:data:`_used`) is removed only after every
   other file, so a run whose files fit the bound never removes its own to make
   room: its next run hits on all of them (a run that alone needs more than
-  the whole bound keeps its most recently used part of it).
+  the whole bound keeps its most recently used part of it). That record
+  holds the names of the :data:`KEEP` files this process used last, the
+  least recently used forgotten first (:func:`_mark_used`): a long-running
+  process (``sla serve`` reloading its files, an embedder loading many
+  policies) compiles ever more texts, and a name for each would grow without
+  end. The bound keeps at most :data:`KEEP` files, so a file forgotten (one
+  this process used before :data:`KEEP` others it used since) is one the
+  prune would remove first among this process's own anyway.
 * Pruning lists and reads the size of every kept file (tens of milliseconds
   for 4,000 of them), so a process prunes after its first write and then after each
   sixty-fourth of the bound it writes (:func:`_after_write`), not after every
@@ -45,6 +52,8 @@ import hashlib
 import os
 import pickle
 import sys
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -61,8 +70,10 @@ PRUNE_EVERY = 64
 PREFIX = "compiled-"
 SUFFIX = ".pickle"
 
-#: the names of the cache's files this process has read or written: pruned last (see the design notes)
-_used: set[str] = set()
+#: the names of the cache's files this process has read or written, the most recently used last: pruned
+#: last (see the design notes); at most :data:`KEEP` of them (:func:`_mark_used`)
+_used: OrderedDict[str, None] = OrderedDict()
+_used_lock = threading.Lock()
 #: folder -> files and bytes this process has written there since it last pruned it (none yet: not pruned)
 _unpruned: dict[Path, list[int]] = {}
 
@@ -99,7 +110,7 @@ def cached(file: str, text: str, checks: Sequence[Callable[..., object]], build:
     except Exception:
         pass
     else:
-        _used.add(path.name)
+        _mark_used(path.name)
         with contextlib.suppress(OSError):  # (removed meanwhile by another process's prune: still a hit)
             os.utime(path)  # recently used
         return found
@@ -107,11 +118,21 @@ def cached(file: str, text: str, checks: Sequence[Callable[..., object]], build:
     try:
         data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(path, data)
-        _used.add(path.name)
+        _mark_used(path.name)
         _after_write(folder, len(data))
     except Exception:
         pass
     return result
+
+
+def _mark_used(name: str) -> None:
+    """Record that this process has used the file ``name`` (now: the most recently used), forgetting the
+    least recently used past :data:`KEEP`."""
+    with _used_lock:
+        _used[name] = None
+        _used.move_to_end(name)
+        while len(_used) > KEEP:
+            _used.popitem(last=False)
 
 
 def _after_write(folder: Path, size: int) -> None:
@@ -124,4 +145,6 @@ def _after_write(folder: Path, size: int) -> None:
         if written[0] < KEEP // PRUNE_EVERY and written[1] < KEEP_BYTES // PRUNE_EVERY:
             return
     _unpruned[folder] = [0, 0]
-    keep_recent(folder, PREFIX, SUFFIX, KEEP, max_bytes=KEEP_BYTES, used=_used)
+    with _used_lock:
+        used = frozenset(_used)
+    keep_recent(folder, PREFIX, SUFFIX, KEEP, max_bytes=KEEP_BYTES, used=used)

@@ -256,6 +256,10 @@ class Header(Node):
     version: str
     effective: dt.date
     timezone: str
+    #: the ``version "..."`` statement (a refusal of two versions of one ``version`` points there)
+    version_span: Span = Field(default=NO_SPAN, repr=False)
+    #: the ``effective`` statement (a refusal of two versions of one date points there)
+    effective_span: Span = Field(default=NO_SPAN, repr=False)
     #: the ``timezone`` line (a later version's refusal points there)
     timezone_span: Span = Field(default=NO_SPAN, repr=False)
     provider: Label = Label()

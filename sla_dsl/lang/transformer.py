@@ -202,12 +202,14 @@ class Builder(BreachCreditBuilder, EventTypeBuilder):
             elif st.data == "h_version":
                 assert isinstance(tok, Token)
                 fields["version"] = _unquote(tok)
+                fields["version_span"] = self.span(st)
             elif st.data == "h_effective":
                 assert isinstance(tok, Token)
                 try:
                     fields["effective"] = self.date(tok)
                 except Invalid:
                     fields["effective"] = None
+                fields["effective_span"] = self.span(st)
             elif st.data == "h_timezone":
                 assert isinstance(tok, Token)
                 tz = _unquote(tok) if tok.type == "STRING" else str(tok)

@@ -26,20 +26,23 @@ Design notes
   Dask/Spark entries put versions together without this loader, and there the order
   of a list must not choose between two versions of one day either. They are,
   in this order: two versions of one effective date, named at the later one's
-  ``effective`` line (read from its file, as its ``version`` line below); a version of another
+  ``effective`` line (as its ``version`` line below); a version of another
   policy (another ``sla "name"`` than the earliest version's: the language has
   no renaming, and the site groups versions by their name), named at its
   ``sla`` line; two versions of one ``version`` (a report and the JSON's
   ``policy_version`` name the version that judged each item by it, so two of
   one number would be told apart by nothing, and ``sla serve`` refuses a second
-  one too), named at the later one's ``version`` line (read from its file: the
-  model keeps the header's span, :func:`statement_span`); a time zone other
-  than the earliest version's.
+  one too), named at the later one's ``version`` line; a time zone other
+  than the earliest version's. Each is located where the model's header says
+  its statement stands in the text that was compiled (``version_span``,
+  ``effective_span``, ``timezone_span``), never by reading the file again: a
+  file saved since (an author editing while ``sla serve`` reloads) may hold
+  another line there. A version not read from a file is named without a
+  line at its ``effective`` and ``version``.
 * Every version must share the earliest one's ``timezone``: a report shows every
   instant in one zone and reads business hours in it, so a later version in another
   zone would show its incidents in the wrong zone and mix them in the totals. The
-  refusal names the later version's ``timezone`` line (found in its file within the
-  header's span; a policy compiled from text is named by its version).
+  refusal names the later version's ``timezone`` line.
 * ``sla check`` reads its arguments as ``sla evaluate`` does (a directory is
   its ``*.sla`` files in name order, each file once, :func:`compile_versions`) and
   checks the policies it is given as versions of one policy (:func:`version_findings`),
@@ -276,29 +279,28 @@ def _refuse(code: str, where: str, text: Words, help_text: Words, lang: str | No
 
 
 def _timezone_line(name: str, pol: Policy) -> str:
-    """``file:line:column`` of the version's ``timezone`` line (the name alone for a policy not read
-    from a file)."""
-    span = pol.model.header.timezone_span
-    return name if span == m.NO_SPAN else place(name, span.line, span.column)
+    """``file:line:column`` of the version's ``timezone`` line (the name alone without a place)."""
+    return _at(name, pol.model.header.timezone_span)
 
 
 def _header_line(name: str, pol: Policy) -> str:
     """``file:line:column`` of the version's ``sla "name"`` line (the name alone without a place)."""
-    span = pol.model.header.span
-    return name if span == m.NO_SPAN else place(name, span.line, span.column)
+    return _at(name, pol.model.header.span)
 
 
 def _statement_line(name: str, pol: Policy, keyword: str) -> str:
-    """``file:line:column`` of the version's ``keyword`` line (``version``, ``effective``), found in its file
-    (the name alone for a policy not read from a file, or a file that can no longer be read)."""
+    """``file:line:column`` of the version's ``keyword`` line (``version``, ``effective``) in the text it was
+    compiled from, never its file read again: edited since, it may hold another line there (the name alone
+    for a policy not read from a file, or a model not compiled from a text)."""
     if pol.path is None:
         return name
-    try:
-        source = Path(pol.path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return name
-    span = statement_span(source, pol.model.header, keyword)
-    return name if span is None else place(name, span.line, span.column)
+    header = pol.model.header
+    return _at(name, header.version_span if keyword == "version" else header.effective_span)
+
+
+def _at(name: str, span: m.Span) -> str:
+    """``file:line:column`` of ``span`` (``name`` alone for no span)."""
+    return name if span == m.NO_SPAN else place(name, span.line, span.column)
 
 
 def statement_span(source: str, header: m.Header, keyword: str) -> m.Span | None:

@@ -169,9 +169,10 @@ from ..evaluation.common import Versions
 from ..i18n import Lang, as_lang, format_date, message
 from ..lang.compile import Compiled
 from ..lang.diagnostics import Both, Diagnostic, PolicyError, policy_language, words
+from ..lang.model import NO_SPAN
 from ..lang.source import read_policy_file_digest
 from ..policy.compiled import Policy, declared_types
-from ..policy.load import check_versions, compare_versions, compile_text, load_policies, statement_span
+from ..policy.load import check_versions, compare_versions, compile_text, load_policies
 from ..report.words import default_lang
 from . import dashboard
 from .alerts import WITHDRAWN, Sender, Timers
@@ -285,10 +286,6 @@ class Service:
             check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
             served = self._check_served(merged, posted)
             served()
-            #: the text each version in use was served with (by version), to locate what the log says of it
-            self._texts = {
-                p.version: (posted.get(p.version) if p.path is None else _read(p.path)) or "" for p in merged
-            }
             self.tracker = Tracker(self.store, merged, self.clock)
             self.metrics = Metrics()
             self.webhooks = distinct(Webhook.of(url) for url in settings.webhooks)
@@ -354,7 +351,7 @@ class Service:
             known = served.get(p.version)
             if known is None:
                 if served and _begun(p, now):
-                    self._refuse_begun(p, text, now)
+                    self._refuse_begun(p, now)
                 fresh.append((p.version, p.effective, text))
                 continue
             if known.text_digest == digest(text):
@@ -371,7 +368,7 @@ class Service:
             if changes == "":
                 reworded.append((p.version, text))
                 continue
-            where = _located(p.path or f"<stored policy {p.version}>", text, p)
+            where = _located(p.path or f"<stored policy {p.version}>", p)
             quoted = p.version.replace("'", "''")
             said = message(
                 "serve.start.version_changed",
@@ -441,14 +438,14 @@ class Service:
         language (as ``sla serve`` refuses a policy that does not compile)."""
         return as_lang(self.settings.lang or policy_language(p.model), "en")
 
-    def _refuse_begun(self, p: Policy, text: str, now: float) -> None:
+    def _refuse_begun(self, p: Policy, now: float) -> None:
         """Refuse (exit 1) a version never served on this database whose ``effective`` date has begun."""
         lang = self._refusal_lang(p)
         tomorrow = dt.datetime.fromtimestamp(now, p.tz).date() + dt.timedelta(days=1)
         said = message(
             "serve.start.version_begun",
             lang,
-            path=_located(p.path or f"<stored policy {p.version}>", text, p),
+            path=_located(p.path or f"<stored policy {p.version}>", p),
             version=p.version,
             effective=_date(p.effective, lang),
         )
@@ -478,7 +475,7 @@ class Service:
             if begun and p.version not in self._removed:  # (a version posted and in force: served as any)
                 continue
             lang = as_lang(policy_language(p.model), "en")
-            where = _located(f"<stored policy {p.version}>", self._texts.get(p.version, ""), p)
+            where = _located(f"<stored policy {p.version}>", p)
             said = message(
                 "serve.start.unfiled", lang, path=where, version=p.version, effective=_date(p.effective, lang)
             )
@@ -701,7 +698,7 @@ class Service:
 
         def said(key: str, keyword: str = "version", **fields: object) -> str:
             # (a posted version at the line of its text the refusal is about, as the loader's refusals of it)
-            place = _located(path, text, policy) if path is not None else _located(name, text, policy, keyword)
+            place = _located(path, policy) if path is not None else _located(name, policy, keyword)
             return message("serve.reload.in_file", lang, path=place, said=message(key, lang, **fields))
 
         with self._policy_lock:
@@ -718,7 +715,7 @@ class Service:
             if clash:  # E304, located at its `effective` line, in the loader's and `sla check`'s words
                 other = clash[0]
                 known = (other.path if path is not None else None) or message("serve.policy.in_use", lang)
-                refused, hint = _same_day(name, text, policy, known, other, lang)
+                refused, hint = _same_day(name, policy, known, other, lang)
                 if path is not None:
                     raise ApiError(422, refused, hint, where=path)
                 raise ApiError(422, f"{refused}; no version was added", hint)
@@ -740,7 +737,6 @@ class Service:
             found = _beside(current, compiled, own, path is not None)
             answered = found if path is not None else _beside(current, compiled, "en", False)
             self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
-            self._texts[policy.version] = text
             self.tracker.set_policies([*current, policy])
             # the incidents not judged, as the versions now judge them (GET /incidents/ID, the gauge, the log)
             with self._notes_lock:
@@ -832,7 +828,7 @@ class Service:
             if p.path is None:  # (posted: it never had a file)
                 continue
             lang = as_lang(policy_language(p.model), "en")
-            where = _located(p.path, self._texts.get(p.version, ""), p)
+            where = _located(p.path, p)
             effective = _date(p.effective, lang)
             said = message("serve.reload.file_gone", lang, path=where, version=p.version, effective=effective)
             if _begun(p, now):
@@ -849,11 +845,10 @@ class Service:
             return
         lang = policy_language(fresh.model)
         assert fresh.path is not None
-        text = _read(fresh.path)
         said = message(
             "serve.reload.version_changed",
             lang,
-            path=_located(fresh.path, text or "", fresh),
+            path=_located(fresh.path, fresh),
             version=fresh.version,
             changes=_indented(render_text(loaded.model, fresh.model, changes, lang)),
         )
@@ -910,9 +905,9 @@ def _check_with(current: Sequence[Policy], policy: Policy, path: str | None) -> 
         raise ApiError(422, f"{text}; no version was added", hint.removeprefix("help: ") or None) from None
 
 
-def _same_day(name: str, text: str, policy: Policy, known: str, other: Policy, lang: Lang) -> tuple[str, str]:
+def _same_day(name: str, policy: Policy, known: str, other: Policy, lang: Lang) -> tuple[str, str]:
     """A new version that takes effect on the day of ``other``, one in use (named ``known``), as the loader and
-    ``sla check`` refuse it (E304): located at its ``effective`` line in ``text`` (``name:line:column``), its code,
+    ``sla check`` refuse it (E304): located at its ``effective`` line (``name:line:column``), its code,
     its words, and its help, in ``lang``."""
     e = policy.effective
     said = words(
@@ -921,7 +916,7 @@ def _same_day(name: str, text: str, policy: Policy, known: str, other: Policy, l
         effective=Both(format_date(e, "ja"), e.isoformat()),
         other=words("author.load.version_of", path=known, version=other.version),
     )
-    where = _located(name, text, policy, "effective")
+    where = _located(name, policy, "effective")
     refused = message("author.load.refused", lang, path=where, code="E304", text=printable(said.text(lang)))
     return refused, words("diag.E304.help").text(lang)
 
@@ -975,11 +970,13 @@ def _read(path: str) -> str | None:
         return None
 
 
-def _located(name: str, text: str, policy: Policy, keyword: str = "version") -> str:
-    """``name:line:column`` of the version's ``keyword`` line (``version``, ``effective``) in ``text`` (``name``
-    alone when not found)."""
-    span = statement_span(text, policy.model.header, keyword)
-    return name if span is None else place(name, span.line, span.column)
+def _located(name: str, policy: Policy, keyword: str = "version") -> str:
+    """``name:line:column`` of the version's ``keyword`` line (``version``, ``effective``) in the text it was
+    compiled from (``name`` alone for a model not compiled from a text): never its file read again, which may
+    have been saved since with another line there."""
+    header = policy.model.header
+    span = header.version_span if keyword == "version" else header.effective_span
+    return name if span == NO_SPAN else place(name, span.line, span.column)
 
 
 def _changes(old_text: str, policy: Policy, lang: Lang) -> str | None:

@@ -13,6 +13,7 @@ import pytest
 
 from sla_dsl.files import keep_recent
 from sla_dsl.lang import compiled_cache
+from sla_dsl.policy.load import compile_path
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"
@@ -117,3 +118,39 @@ def test_keep_recent_removes_the_callers_files_last(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c-0.p", "c-1.p", "c-4.p"]
     keep_recent(tmp_path, "c-", ".p", 3, max_bytes=15, used={"c-0.p", "c-1.p"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c-1.p"]  # the caller's own too, oldest first
+
+
+def test_the_record_of_the_files_a_process_used_stays_bounded(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long-running process (``sla serve`` reloading its files, an embedder loading many tenants'
+    policies) compiles ever more texts: the names of the files it used are remembered for the
+    :data:`~sla_dsl.lang.compiled_cache.KEEP` it used last, not one more for each text for ever."""
+    monkeypatch.setattr(compiled_cache, "KEEP", 4)
+    for n in range(12):
+        policy = tmp_path / f"tenant{n}.sla"
+        policy.write_text(POLICY.read_text("utf-8") + f"# tenant {n}\n", "utf-8")
+        assert compile_path(policy).model is not None
+        assert len(compiled_cache._used) <= 4
+    assert len(_kept(cache)) == 4
+    assert set(compiled_cache._used) == set(_kept(cache))  # the process's own: the four it used last
+
+
+def test_a_bounded_record_still_keeps_a_runs_last_files_before_others(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the record's bound the files this process used last still outlast those another process used after
+    them: the next compile of each is a hit."""
+    monkeypatch.setattr(compiled_cache, "KEEP", 3)
+    others = [cache / f"{compiled_cache.PREFIX}{'0' * 39}{n}.pickle" for n in range(3)]
+    for path in others:
+        path.write_bytes(b"another process's")
+        os.utime(path, ns=(LATER_NS, LATER_NS))
+    for n in range(10):
+        assert compiled_cache.cached(f"p{n}.sla", "text", [], lambda n=n: {"version": n}) == {"version": n}
+    assert len(compiled_cache._used) == 3
+    assert not any(p.exists() for p in others)
+    built: list[int] = []
+    for n in range(7, 10):  # the last three this process used are hits
+        assert compiled_cache.cached(f"p{n}.sla", "text", [], lambda: built.append(1)) == {"version": n}
+    assert built == []

@@ -105,6 +105,55 @@ def test_the_evaluation_refuses_two_versions_of_one_version(tmp_path: Path) -> N
         Versions([b, a])  # (the API's, replay's and the Dask/Spark entries' versions)
 
 
+def test_a_refusal_names_the_line_of_the_text_compiled_not_of_the_file_saved_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved between its compile and the refusal (an author editing while ``sla serve`` reloads): the
+    refusal named the line its ``version`` or ``effective`` statement stood at in the file read again, another
+    line of the text compiled (a comment, or the end of the file), or the file alone once it was removed."""
+    import sla_dsl.policy.load as load
+
+    compiled = load.load_policy
+
+    def saved_after_compile(path: str | Path) -> object:
+        policy = compiled(path)
+        text = Path(path).read_text("utf-8")  # (saved again with three lines more above the header)
+        Path(path).write_text("# one\n# two\n# three\n" + text, "utf-8")
+        return policy
+
+    monkeypatch.setattr(load, "load_policy", saved_after_compile)
+    a = _version(tmp_path, "a.sla", "2026.1", "2026-04-01")
+    b = _version(tmp_path, "b.sla", "2026.1", "2026-11-16")
+    with pytest.raises(InputError) as caught:
+        load_policies([str(a), str(b)], "en")
+    assert str(caught.value).startswith(f"{b}:{VERSION}:3: [E306] version 2026.1 (effective 2026-11-16)")
+    # the line named is the compiled text's `version` line (the file now holds it three lines below)
+    assert CLICKSOKO.split("\n")[VERSION - 1] == '  version "2026.1"'
+    assert b.read_text("utf-8").split("\n")[VERSION + 2] == '  version "2026.1"'
+    monkeypatch.undo()
+
+    effective = line_of(CLICKSOKO, "  effective 2026-04-01")
+    first = load_policy(_version(tmp_path, "c.sla", "2026.3", "2026-12-01"))
+    same_day = load_policy(_version(tmp_path, "d.sla", "2026.4", "2026-12-01"))
+    assert same_day.path is not None
+    Path(same_day.path).unlink()  # (removed since: it is still located in the text compiled)
+    with pytest.raises(InputError) as caught:
+        check_versions([first, same_day], "en")
+    assert str(caught.value).startswith(
+        f"{same_day.path}:{effective}:3: [E304] version 2026.4 takes effect on 2026-12-01"
+    )
+
+    # `sla check` and the language server (:func:`compare_versions`) locate it in, and quote, the text compiled
+    e = _version(tmp_path, "e.sla", "2026.5", "2027-01-01")
+    f = _version(tmp_path, "f.sla", "2026.5", "2027-02-01")
+    found = compile_versions([str(e), str(f)])
+    f.write_text("# one\n# two\n# three\n" + f.read_text("utf-8"), "utf-8")
+    (d,) = found[1].diagnostics
+    rendered = d.render(found[1].source, lang="en")
+    assert rendered.startswith(f"{f}:{VERSION}:3: error: [E306]")
+    assert f'{VERSION} |   version "2026.5"' in rendered
+
+
 def test_sla_check_and_sla_evaluate_of_the_directory(tmp_path: Path) -> None:
     _version(tmp_path, "a.sla", "2026.1", "2026-04-01")
     b = _version(tmp_path, "b.sla", "2026.1", "2026-11-16")
@@ -184,6 +233,9 @@ def test_the_version_statement_is_found_outside_texts_and_comments() -> None:
     name = statement_span(text, model.header, "sla")
     assert name is not None and (name.line, name.column) == (1, 1)
     assert statement_span(text, model.header.model_copy(update={"span": NO_SPAN}), "version") is None
+    # the compile keeps where the statements stand (what a refusal of versions names)
+    assert model.header.version_span == span
+    assert (model.header.effective_span.line, model.header.effective_span.column) == (3, 3)
 
 
 # -- hidden files, and a file given twice -----------------------------------------------------------------

@@ -34,7 +34,7 @@ import sqlalchemy as sa
 
 from sla_dsl.errors import InputError
 from sla_dsl.policy import load_policies
-from sla_dsl.serve import Settings
+from sla_dsl.serve import Settings, app
 from sla_dsl.serve.alerts import Sender
 from sla_dsl.serve.app import ApiError, Service
 from sla_dsl.serve.dashboard import rows
@@ -274,6 +274,41 @@ def test_sighup_says_a_version_changed_on_disk_and_applies_nothing(
     assert "この変更は適用していません" in said[0] and f"\n  {CHANGE_JA}\n" in said[0]
     assert "新しい `version` と将来の日付の `effective`" in said[0] and "次の起動は拒否されます" in said[0]
     assert service.tracker.policies == before  # the version in use is the one loaded
+    service.store.close()
+
+
+def test_what_a_reload_says_of_a_version_names_the_line_of_the_text_it_compiled(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved again between the reload's compile and its words (an author saving in an editor while the
+    service reloads): the line named was that of the file read once more, another line of the text compiled.
+    So for the file of a version in use saved at start after the loader had read it, once that file is gone."""
+    folder = _folder(tmp_path)
+    policy = folder / "clicksoko.sla"
+    later = folder / "later.sla"
+    later.write_text(_version(POLICY.read_text("utf-8"), "2026.2", "2026-12-08"), "utf-8")
+    loaded = load_policies([str(folder)])
+    later.write_text("# one\n# two\n# three\n" + later.read_text("utf-8"), "utf-8")  # (saved after the loader)
+    service = Service(
+        loaded, Settings(db=f"sqlite:///{tmp_path / 'sla.db'}", policy_files=(str(folder),)), FakeClock(NOW)
+    )
+    real = app.load_policies
+
+    def load_then_save(paths: list[str]) -> Any:
+        found = real(paths)
+        policy.write_text("# saved again\n# with\n# three lines more\n" + policy.read_text("utf-8"), "utf-8")
+        return found
+
+    _edit(policy, FOUR, TWO)
+    later.unlink()
+    monkeypatch.setattr(app, "load_policies", load_then_save)
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
+        service.reload_files()
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("再読み込み：")]
+    assert len(said) == 2, said
+    assert said[0].startswith(f"再読み込み：{later}:9:3：版 2026.2（適用開始日 2026年12月8日(火)）のファイルが")
+    assert said[1].startswith(f"再読み込み：{policy}:9:3：版 2026.1 は使用中ですが、ファイルの内容が変わっています。")
+    assert POLICY.read_text("utf-8").split("\n")[8] == '  version "2026.1"'  # (line 9 of the text compiled)
     service.store.close()
 
 
