@@ -128,6 +128,11 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
         "`{code}` は言語のコードで、国のコードではありません。{candidates}の誤りではありませんか？",
         "`{code}` is a language code, not a country code: did you mean {candidates}?",
     ),
+    "diag.E204.help.sport": Msg(
+        "`{code}` はオリンピックなどのスポーツで使われる国の略号で、`{kw_iso}` の国コードではありません。"
+        "{candidates}の誤りではありませんか？",
+        "`{code}` is a country's code in sports (the Olympics'), not an {kw_iso} code: did you mean {candidates}?",
+    ),
     "diag.E204.subdivision": Msg(
         "祝日の国 `{country}` に `{code}` という地域はありません",
         "unknown subdivision `{code}` of holiday country `{country}`",
