@@ -439,6 +439,19 @@ SPORT_CODES: dict[str, str] = {
 }
 
 
+#: ISO 3166 alpha-3 codes the `holidays` package does not take, by the alpha-2 code it knows the country by: it
+#: gives those countries codes of its own (``BLG``, Bulgaria; ``BAH``, Bahrain), so ``holidays BGR``, an ISO
+#: code, was refused and told to write an ISO code.
+ISO_ALPHA3: dict[str, str] = {
+    "BGR": "BG",
+    "BHR": "BH",
+    "GTM": "GT",
+    "MAR": "MA",
+    "SWZ": "SZ",
+    "VUT": "VU",
+}
+
+
 def _country_candidates(codes: tuple[str, ...]) -> Listing:
     """Country codes with their countries' names: ``JP`` (Japan), in each language."""
     from ..i18n.places import region_name  # (Babel's names: read only when a help needs them)
@@ -451,7 +464,8 @@ def _country_candidates(codes: tuple[str, ...]) -> Listing:
 def country_help(code: str) -> Words:
     """The help of an unknown holiday country: never a code near it by spelling (``JA`` is a letter from
     ``JM`` and two from ``JAM``, Jamaica), only one that differs in case, the countries a language code
-    means, the country of a sports code (:data:`SPORT_CODES`: ``SUI``, Switzerland), or the code of a
+    means, the code the package knows a country by whose ISO alpha-3 code it does not (:data:`ISO_ALPHA3`:
+    ``BGR``, Bulgaria), the country of a sports code (:data:`SPORT_CODES`: ``SUI``, Switzerland), or the code of a
     country written by its English name (``Japan``) or the first three or more letters of it, when they
     begin one country's name only (``JAP``, not ``Aust``: Australia or Austria). (An ISO alpha-3 code,
     ``DEU``, is one the package knows.)"""
@@ -461,6 +475,9 @@ def country_help(code: str) -> Words:
     meant = tuple(c for c in LANGUAGE_CODES.get(code.upper(), ()) if c in known)
     if meant:
         return words("diag.E204.help.language", code=code, candidates=_country_candidates(meant))
+    alpha3 = ISO_ALPHA3.get(code.upper())
+    if alpha3 is not None and alpha3 in known:
+        return words("diag.E204.help.alpha3", code=code, candidates=_country_candidates((alpha3,)))
     sport = SPORT_CODES.get(code.upper())
     if sport is not None and sport in known:
         return words("diag.E204.help.sport", code=code, candidates=_country_candidates((sport,)))

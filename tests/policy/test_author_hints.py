@@ -17,6 +17,7 @@ from policy_edits import CLICKSOKO, edited, line_of
 from sla_dsl.i18n.places import region_name
 from sla_dsl.lang.diagnostics import Diagnostic
 from sla_dsl.lang.values import (
+    ISO_ALPHA3,
     LANGUAGE_CODES,
     SPORT_CODES,
     ZONE_ABBREVIATIONS,
@@ -231,6 +232,35 @@ def test_a_sports_code_is_answered_with_its_countrys_iso_code(code: str, country
         f"`{code}` はオリンピックなどのスポーツで使われる国の略号で、`ISO 3166` の国コードではありません。"
         f"`{country}`（{name['ja']}）の誤りではありませんか？"
     )
+
+
+@pytest.mark.parametrize(("code", "country"), sorted(ISO_ALPHA3.items()))
+def test_an_iso_code_the_package_does_not_take_is_answered_with_the_one_it_does(code: str, country: str) -> None:
+    """``holidays BGR`` (Bulgaria's ISO alpha-3 code; the `holidays` package knows it as ``BG`` or ``BLG``) was
+    refused and told to "write an ISO 3166 country code": the code it was. It is told the code to write."""
+    assert country in holiday_countries() and code not in holiday_countries()
+    assert get_global("territory_aliases")[code] == [country]
+    d = _one(_holidays(code), "E204")
+    name = {lang: region_name(country, lang) for lang in ("en", "ja")}
+    assert d.help == (
+        f"the `holidays` package does not take `{code}` (an ISO 3166 three-letter code): "
+        f"write `{country}` ({name['en']})"
+    )
+    assert d.help_text("ja") == (
+        f"`holidays` パッケージは `{code}`（`ISO 3166` の3文字のコード）を扱いません。"
+        f"`{country}`（{name['ja']}）と書いてください"
+    )
+
+
+#: Three-letter codes CLDR keeps for countries that no longer have them (Burma, East Germany, ...): no ISO code
+_RETIRED = {"BUR", "DDR", "FXX", "TMP", "YMD", "ZAR"}
+
+
+def test_every_iso_code_the_package_does_not_take_is_listed() -> None:
+    known = holiday_countries()
+    aliases = get_global("territory_aliases")
+    alpha3 = {k: v[0] for k, v in aliases.items() if re.fullmatch("[A-Z]{3}", k) and len(v) == 1 and v[0] in known}
+    assert {k: v for k, v in alpha3.items() if k not in known and k not in _RETIRED} == ISO_ALPHA3
 
 
 @pytest.mark.parametrize(("code", "country"), [("SUI", "CH"), ("NED", "NL"), ("UAE", "AE"), ("KSA", "SA")])
