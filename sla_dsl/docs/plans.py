@@ -18,6 +18,11 @@ Design notes
   issue 16), by the names events carry only where the policy gives no label;
   every other word is in both languages in the typed catalogue
   (:mod:`sla_dsl.i18n.site_tables`, ``site.plans.*``).
+* Each row of the credit table is named by its service and target, a ``<th scope="row">``: on a target's
+  first row shown, on the rows of its other tiers (drawn empty, as before) visually hidden (``sla-vh``)
+  for a screen reader, which read ``99.5% 未満``, ``25%`` there with no service or target (the cell was
+  an empty ``<td>``). A cell spanning the tiers (``rowspan``) would name them too, but redraw the table:
+  its rows' heights and lines.
 """
 
 from __future__ import annotations
@@ -182,11 +187,12 @@ def _credit_rows(
         if who:
             name += f"<br><small>{tx.esc(who if who == _w(lang, 'others') else _w(lang, 'customers', c=who))}</small>"
         period = _w(lang, per.value)
+        first = f"{name}<br><small>{tx.esc(_w(lang, 'target_line', p=tx.percent(percent)))}"
+        first += f"{tx.esc(_w(lang, 'sep'))}{tx.esc(period)}</small>"
         for i, tier in enumerate(sorted(credits, key=lambda t: -t.below)):
-            first = f"{name}<br><small>{tx.esc(_w(lang, 'target_line', p=tx.percent(percent)))}"
-            first += f"{tx.esc(_w(lang, 'sep'))}{tx.esc(period)}</small>"
+            head = first if i == 0 else f'<span class="sla-vh">{first}</span>'
             rows.append(
-                f"<tr><td>{first if i == 0 else ''}</td><td>{tx.esc(_w(lang, 'below', p=tx.percent(tier.below)))}</td>"
+                f'<tr><th scope="row">{head}</th><td>{tx.esc(_w(lang, "below", p=tx.percent(tier.below)))}</td>'
                 f"<td><strong>{tx.esc(tx.percent(tier.credit))}</strong></td></tr>"
             )
     return rows

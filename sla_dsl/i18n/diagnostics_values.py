@@ -128,6 +128,15 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
         "`{code}` は言語のコードで、国のコードではありません。{candidates}の誤りではありませんか？",
         "`{code}` is a language code, not a country code: did you mean {candidates}?",
     ),
+    "diag.E204.help.alpha3": Msg(
+        "`{kw_holidays}` パッケージは `{code}`（`{kw_iso}` の3文字のコード）を扱いません。{candidates}と書いてください",
+        "the `{kw_holidays}` package does not take `{code}` (an {kw_iso} three-letter code): write {candidates}",
+    ),
+    "diag.E204.help.sport": Msg(
+        "`{code}` はオリンピックなどのスポーツで使われる国の略号で、`{kw_iso}` の国コードではありません。"
+        "{candidates}の誤りではありませんか？",
+        "`{code}` is a country's code in sports (the Olympics'), not an {kw_iso} code: did you mean {candidates}?",
+    ),
     "diag.E204.subdivision": Msg(
         "祝日の国 `{country}` に `{code}` という地域はありません",
         "unknown subdivision `{code}` of holiday country `{country}`",

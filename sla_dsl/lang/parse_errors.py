@@ -32,6 +32,7 @@ from .input_hints import calendar_after, short_unit
 from .model import EVENT_TYPES, Span
 from .parser import (
     _EXAMPLE_LANGUAGES,
+    _TEXT_STATEMENT,
     DECL_KEYWORDS,
     _author_hint,
     _duration_units,
@@ -56,6 +57,7 @@ from .parser import (
     expected_words,
     form_help,
     parse_tree,
+    text_statement,
 )
 from .peer_words import STATEMENT_HOME
 from .values import event_labels
@@ -86,9 +88,11 @@ def lark_error_to_diagnostic(
     of its calendars (:func:`declared_calendars` of the whole policy)."""
     said = _EXAMPLE_LANGUAGES.set(tuple(languages))
     named = _CALENDARS.set(tuple(calendars))
+    statement = _TEXT_STATEMENT.set(text_statement(_stack(err)))
     try:
         return _to_diagnostic(err, text, line_offset)
     finally:
+        _TEXT_STATEMENT.reset(statement)
         _CALENDARS.reset(named)
         _EXAMPLE_LANGUAGES.reset(said)
 

@@ -134,9 +134,27 @@ def as_declared(form: str) -> str:
     return _EXAMPLE_PAIR.sub(lambda hit: f'"{hit.group(side)}"', form)
 
 
+#: The quoted text a statement takes that is no text of a language, by its keyword: the example of an
+#: "expected ..." list right after that keyword (``version 2026.1``: ``"2026.1"``, where a label's
+#: ``"Business hours"`` said nothing of what a version is), the same in every language.
+STATEMENT_TEXTS = {"version": '"2026.1"', "source": '"sla-ja.txt"'}
+#: The keyword the parser stopped right after, when :data:`STATEMENT_TEXTS` has its example ("" otherwise).
+_TEXT_STATEMENT: ContextVar[str] = ContextVar("_TEXT_STATEMENT", default="")
+
+
+def text_statement(stack: list[Any]) -> str:
+    """The keyword of :data:`STATEMENT_TEXTS` the parser's ``stack`` ends with (``version``), else ``""``."""
+    last = stack[-1] if stack else None
+    word = _terminal_patterns().get(last.type, "") if isinstance(last, Token) else ""
+    return word if word in STATEMENT_TEXTS else ""
+
+
 def _text_example() -> str | Words:
-    """The quoted text an "expected ..." list shows: in the one language the policy declares, else in the
-    language of the message (``diag.expected.STRING.example``)."""
+    """The quoted text an "expected ..." list shows: the value of the statement being written where it is
+    no language's text (:data:`STATEMENT_TEXTS`); else in the one language the policy declares, else in
+    the language of the message (``diag.expected.STRING.example``)."""
+    if _TEXT_STATEMENT.get():
+        return STATEMENT_TEXTS[_TEXT_STATEMENT.get()]
     declared = set(_EXAMPLE_LANGUAGES.get())
     if declared == {"en"}:
         return '"Business hours"'

@@ -344,6 +344,114 @@ LANGUAGE_CODES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: The three-letter codes of the Olympics (IOC) and of FIFA that are no ISO 3166 code, by the country's
+#: ISO alpha-2 code (``SUI``: Switzerland, ``CH``; its ISO alpha-3 is ``CHE``). Only countries the `holidays`
+#: package knows, and no code that is an ISO alpha-3 code (``BRN`` is the IOC's Bahrain, ISO's Brunei) or one
+#: the package knows (``BAH``, the IOC's Bahamas, is its Bahrain).
+SPORT_CODES: dict[str, str] = {
+    # Europe
+    "BUL": "BG",
+    "CRO": "HR",
+    "DEN": "DK",
+    "GER": "DE",
+    "GRE": "GR",
+    "KOS": "XK",
+    "LAT": "LV",
+    "MON": "MC",
+    "NED": "NL",
+    "POR": "PT",
+    "SLO": "SI",
+    "SUI": "CH",
+    # Asia
+    "BAN": "BD",
+    "BHU": "BT",
+    "BRU": "BN",
+    "CAM": "KH",
+    "INA": "ID",
+    "IRI": "IR",
+    "KSA": "SA",
+    "KUW": "KW",
+    "LIB": "LB",
+    "MAS": "MY",
+    "MGL": "MN",
+    "MYA": "MM",
+    "NEP": "NP",
+    "OMA": "OM",
+    "PHI": "PH",
+    "PLE": "PS",
+    "SIN": "SG",
+    "SRI": "LK",
+    "TPE": "TW",
+    "UAE": "AE",
+    "VIE": "VN",
+    # Africa
+    "ALG": "DZ",
+    "ANG": "AO",
+    "BOT": "BW",
+    "CGO": "CG",
+    "CHA": "TD",
+    "GAM": "GM",
+    "GBS": "GW",
+    "GEQ": "GQ",
+    "GUI": "GN",
+    "LBA": "LY",
+    "LES": "LS",
+    "MAD": "MG",
+    "MAW": "MW",
+    "MRI": "MU",
+    "MTN": "MR",
+    "NGR": "NG",
+    "NIG": "NE",
+    "RSA": "ZA",
+    "SEY": "SC",
+    "SUD": "SD",
+    "TAN": "TZ",
+    "TOG": "TG",
+    "ZAM": "ZM",
+    "ZIM": "ZW",
+    # the Americas
+    "ARU": "AW",
+    "BAR": "BB",
+    "BER": "BM",
+    "BIZ": "BZ",
+    "CAY": "KY",
+    "CHI": "CL",
+    "CRC": "CR",
+    "ESA": "SV",
+    "GRN": "GD",
+    "HAI": "HT",
+    "HON": "HN",
+    "ISV": "VI",
+    "IVB": "VG",
+    "NCA": "NI",
+    "PAR": "PY",
+    "PUR": "PR",
+    "SKN": "KN",
+    "URU": "UY",
+    "VIN": "VC",
+    # Oceania
+    "ASA": "AS",
+    "FIJ": "FJ",
+    "SAM": "WS",
+    "SOL": "SB",
+    "TGA": "TO",
+    "VAN": "VU",
+}
+
+
+#: ISO 3166 alpha-3 codes the `holidays` package does not take, by the alpha-2 code it knows the country by: it
+#: gives those countries codes of its own (``BLG``, Bulgaria; ``BAH``, Bahrain), so ``holidays BGR``, an ISO
+#: code, was refused and told to write an ISO code.
+ISO_ALPHA3: dict[str, str] = {
+    "BGR": "BG",
+    "BHR": "BH",
+    "GTM": "GT",
+    "MAR": "MA",
+    "SWZ": "SZ",
+    "VUT": "VU",
+}
+
+
 def _country_candidates(codes: tuple[str, ...]) -> Listing:
     """Country codes with their countries' names: ``JP`` (Japan), in each language."""
     from ..i18n.places import region_name  # (Babel's names: read only when a help needs them)
@@ -356,15 +464,23 @@ def _country_candidates(codes: tuple[str, ...]) -> Listing:
 def country_help(code: str) -> Words:
     """The help of an unknown holiday country: never a code near it by spelling (``JA`` is a letter from
     ``JM`` and two from ``JAM``, Jamaica), only one that differs in case, the countries a language code
-    means, or the code of a country written by its English name (``Japan``) or the first three or more
-    letters of it, when they begin one country's name only (``GER``, not ``Aust``: Australia or Austria).
-    (An ISO alpha-3 code, ``DEU``, is one the package knows.)"""
+    means, the code the package knows a country by whose ISO alpha-3 code it does not (:data:`ISO_ALPHA3`:
+    ``BGR``, Bulgaria), the country of a sports code (:data:`SPORT_CODES`: ``SUI``, Switzerland), or the code of a
+    country written by its English name (``Japan``) or the first three or more letters of it, when they
+    begin one country's name only (``JAP``, not ``Aust``: Australia or Austria). (An ISO alpha-3 code,
+    ``DEU``, is one the package knows.)"""
     known = holiday_countries()
     if code.upper() in known:
         return words("diag.E204.help.case", candidates=_country_candidates((code.upper(),)))
     meant = tuple(c for c in LANGUAGE_CODES.get(code.upper(), ()) if c in known)
     if meant:
         return words("diag.E204.help.language", code=code, candidates=_country_candidates(meant))
+    alpha3 = ISO_ALPHA3.get(code.upper())
+    if alpha3 is not None and alpha3 in known:
+        return words("diag.E204.help.alpha3", code=code, candidates=_country_candidates((alpha3,)))
+    sport = SPORT_CODES.get(code.upper())
+    if sport is not None and sport in known:
+        return words("diag.E204.help.sport", code=code, candidates=_country_candidates((sport,)))
     named = _country_names().get(code.casefold())
     if named is not None and named in known:  # `Japan`: the country's name, written for its code
         return words("diag.E204.help.case", candidates=_country_candidates((named,)))

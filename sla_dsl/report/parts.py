@@ -34,6 +34,10 @@ class Part(NamedTuple):
     #: outage's second notification rule); those cells are empty, and HTML spans the row above's over
     #: them. Empty: every row stands alone
     joined: tuple[int, ...] = ()
+    #: the columns whose cells name their row (HTML's row headers, ``<th scope="row">``): the first (the id,
+    #: the period, the commitment) unless a table's first column does not name its rows (the violations
+    #: table's time: what and whose id do)
+    heads: tuple[int, ...] = (0,)
 
 
 class IncidentLike(Protocol):

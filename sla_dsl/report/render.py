@@ -483,9 +483,10 @@ def _kept(text: str) -> str:
 
 def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False, head: bool = False, empty: str = "") -> str:
     """A cell as HTML (over ``rows`` rows); with ``times``, a time may break between its date and its time
-    (a table of :data:`_MANY` columns). With ``head``, the cell that names its row (the row's first: the id,
-    the period, the commitment), a ``<th scope="row">`` a screen reader reads out before each of the row's
-    other cells (WCAG 1.3.1), styled as the other cells of the body are (``:is(td,tbody th)``). An empty cell,
+    (a table of :data:`_MANY` columns). With ``head``, a cell that names its row (:attr:`Part.heads`: the
+    row's first, the id, the period, the commitment; a violation's kind and id), a ``<th scope="row">`` a
+    screen reader reads out before each of the row's other cells (WCAG 1.3.1), styled as the other cells of
+    the body are (``:is(td,tbody th)``). An empty cell,
     drawn ``-``, is read as ``empty`` (``なし``, from the catalogue) rather than "dash" or "hyphen": the dash hidden
     from assistive technology (``aria-hidden``), the word visually hidden (``.vh``), which every screen reader
     reads, where an ``aria-label`` on a span of no role is not reliably read."""
@@ -540,7 +541,9 @@ def _html_rows(part: Part, empty: str) -> list[str]:
     times = len(part.header) >= _MANY
     if not part.joined:
         rows = [
-            "<tr>" + "".join(_td(c, i in part.numeric, 1, times, i == 0, empty) for i, c in enumerate(r)) + "</tr>"
+            "<tr>"
+            + "".join(_td(c, i in part.numeric, 1, times, i in part.heads, empty) for i, c in enumerate(r))
+            + "</tr>"
             for r in part.rows
         ]
         return ["<tbody>", *rows, "</tbody>"]
@@ -553,7 +556,7 @@ def _html_rows(part: Part, empty: str) -> list[str]:
             more += 1
         shared = joined[n + 1] if more else 0
         cells = [
-            _td(c, i in part.numeric, more + 1 if i < shared else 1, times, i == 0, empty)
+            _td(c, i in part.numeric, more + 1 if i < shared else 1, times, i in part.heads, empty)
             for i, c in enumerate(r)
             if i >= skip
         ]
@@ -573,9 +576,10 @@ def _shape(part: Part) -> str:
 
 def _stack_css(parts: Sequence[Part]) -> str:
     """The name of each column of a stacked table (:data:`_STACKED`) beside its values on a phone: one CSS
-    rule per column (``#summary td:nth-child(2)::before{content:"目標"}``), not a label in every cell."""
+    rule per column (``#summary :is(td,tbody th):nth-child(2)::before{content:"目標"}``), not a label in every
+    cell; a row header after the first column (:attr:`Part.heads`) labelled as a ``td`` is."""
     rules = [
-        f"#{part.key} td:nth-child({i + 1})::before{{content:{css_string(h)}}}"
+        f"#{part.key} :is(td,tbody th):nth-child({i + 1})::before{{content:{css_string(h)}}}"
         for part in parts
         if part.rows and _shape(part) == "stack"
         for i, h in enumerate(part.header)

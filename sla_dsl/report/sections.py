@@ -1447,6 +1447,7 @@ def _violations(
         header,
         rows + more_row(hidden, len(header), w),
         key="violations",
+        heads=(1, 2),  # a violation is named by what it is and whose (an id has several; a time is shared)
     )
 
 

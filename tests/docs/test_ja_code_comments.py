@@ -1,9 +1,13 @@
-"""The ``#`` comments in the code blocks of a Japanese page are in Japanese.
+"""The ``#`` comments in the code blocks of a Japanese page are in Japanese, and so are the docstrings of its
+Python samples.
 
 A comment explains the code to the person reading the page, in the page's language: the code is the same in
 either language (``tests/docs/test_translations.py`` compares the blocks with their comments taken out), the
 comments are not. The Japanese pages' policy, Python, YAML and shell samples once kept their English comments
 (``# was: 4 business hours``, ``# the date it takes effect``) on pages that are otherwise all Japanese.
+
+A docstring is a comment too: the Japanese mapping page's converters kept the English docstrings of their
+functions (``fates``: ``Each fact of a ticket's audits, oldest first: ...``) under Japanese comments.
 
 A comment passes when it holds Japanese (kana, kanji or full-width forms); identifiers, event names and other
 products' settings stay as they are inside it. A few comment lines are not explanations and stay as written:
@@ -12,6 +16,7 @@ products' settings stay as they are inside it. A few comment lines are not expla
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -57,6 +62,36 @@ def english_comments(blocks: tuple[str, ...], allowed: dict[str, str]) -> list[s
                 if line.strip() not in allowed:
                     found.append(line)
     return found
+
+
+def english_docstrings(blocks: tuple[str, ...]) -> list[str]:
+    """The docstrings with no Japanese of the Python ``blocks`` (each function's, class's and the module's)."""
+    found = []
+    for block in blocks:
+        if not re.match(r"[ \t]*(`{3,}|~{3,})py(thon)?\b", block):
+            continue
+        tree = ast.parse("\n".join(block.splitlines()[1:-1]))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                doc = ast.get_docstring(node)
+                if doc and not _JAPANESE.search(doc):
+                    found.append(f"{getattr(node, 'name', '(module)')}: {doc}")
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
+def test_docstrings_of_a_japanese_page_are_japanese(page: Path) -> None:
+    found = english_docstrings(Page.read(page).code)
+    assert not found, f"{page.relative_to(ROOT)}: docstrings in English in a Python block:\n" + "\n".join(found)
+
+
+def test_an_english_docstring_is_found() -> None:
+    block = (
+        '```python\ndef fates(ticket):\n    """Each fact of a ticket, oldest first."""\n    return []\n\n'
+        'def utc(at):\n    """ログの時刻に：2026-11-02T01:15:00Z。"""\n    return at\n```\n'
+    )
+    assert english_docstrings((block,)) == ["fates: Each fact of a ticket, oldest first."]
+    assert english_docstrings((block.replace("```python", "```sh"),)) == []
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])

@@ -20,8 +20,11 @@ from sla_dsl.i18n import message
 
 from .cdp import Browser, headless, needs_chromium
 from .conftest import POLICY_PAGE, Build
+from .htmltables import tables
 
 SCHEMA_PAGE = {"ja": "engineers/events", "en": "en/engineers/events"}
+#: The plans example's page, which has the credit table (``credit below 99.9% 10%, ...``)
+PLANS_PAGE = {"ja": "sla/plans-example", "en": "en/sla/plans-example"}
 #: Each table of the policy page and the name its first row is headed by (Click So-ko, in each language).
 FIRST = {
     "ja": {
@@ -69,6 +72,24 @@ def test_each_field_of_the_schema_tables_heads_its_row(site: Build, lang: str) -
     assert all(r.startswith('><th scope="row"><code>') for r in rows), [r for r in rows if "<th" not in r][:3]
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_row_of_the_credit_table_is_named_by_its_service_and_target(site: Build, lang: str) -> None:
+    """A target's credits are a row per tier whose first cell, the service and target, was a ``<td>``, and
+    empty after the first row: a reader heard ``99.5% 未満``, ``25%`` of no service. Each row's first cell is
+    a row header; on the rows after a target's first it says the same, visually hidden (the cell is drawn
+    empty as it was)."""
+    rows = _rows(site.page(PLANS_PAGE[lang]), "credits")
+    assert len(rows) == 6, rows  # (the content service's two targets, premium customers' and the others', 3 tiers)
+    service = "コンテンツ配信" if lang == "ja" else "Content delivery"
+    for n, row in enumerate(rows):
+        assert row.startswith('><th scope="row">') and row.count("<th") == 1 and row.count("<td") == 2, row
+        head = row.split('<th scope="row">', 1)[1].split("</th>", 1)[0]
+        first = rows[n - n % 3].split('<th scope="row">', 1)[1].split("</th>", 1)[0]
+        assert head.startswith(service) if n % 3 == 0 else head == f'<span class="sla-vh">{first}</span>', head
+    shown = [r.cells[0] for r in tables(site.page(PLANS_PAGE[lang]))["credits"][1:]]
+    assert [bool(c) for c in shown] == [True, False, False] * 2, shown  # (drawn empty after a target's first)
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     yield from headless(tmp_path_factory)
@@ -92,12 +113,12 @@ _AS_TD = """document.querySelectorAll('th[scope=row]').forEach(th => {
 
 @needs_chromium
 @pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("page", ["policy", "schema"])
+@pytest.mark.parametrize("page", ["policy", "schema", "plans"])
 @pytest.mark.parametrize(("media", "width"), [("screen", 1280), ("screen", 375), ("print", 1280)])
 def test_a_row_header_looks_as_the_cell_it_was(
     site: Build, browser: Browser, lang: str, page: str, media: str, width: int
 ) -> None:
-    uri = (POLICY_PAGE if page == "policy" else SCHEMA_PAGE)[lang]
+    uri = {"policy": POLICY_PAGE, "schema": SCHEMA_PAGE, "plans": PLANS_PAGE}[page][lang]
     browser.call("Emulation.setEmulatedMedia", session=True, media=media)
     try:
         browser.open((Path(site.site) / uri / "index.html").as_uri(), width=width, height=900)
@@ -109,6 +130,41 @@ def test_a_row_header_looks_as_the_cell_it_was(
         browser.call("Emulation.setEmulatedMedia", session=True, media="")
     changed = [(n, h, c) for n, (h, c) in enumerate(zip(as_headers, as_cells, strict=True)) if h != c]
     assert changed == [], changed[:3]
+
+
+_AS_BEFORE = """document.querySelectorAll('#credits th[scope=row]').forEach(th => {
+  const td = document.createElement('td');
+  if (!th.querySelector(':scope > .sla-vh')) td.innerHTML = th.innerHTML;
+  th.replaceWith(td);
+})"""
+
+
+@needs_chromium
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(("media", "width"), [("screen", 1280), ("screen", 375), ("print", 1280)])
+def test_the_credit_table_looks_as_it_did(site: Build, browser: Browser, lang: str, media: str, width: int) -> None:
+    """The credit table laid out again as it was (a ``<td>`` first, empty after a target's first row): every
+    cell keeps its style and box, the hidden names taking no room."""
+    browser.call("Emulation.setEmulatedMedia", session=True, media=media)
+    try:
+        browser.open((Path(site.site) / PLANS_PAGE[lang] / "index.html").as_uri(), width=width, height=900)
+        assert browser.evaluate("document.querySelectorAll('#credits th[scope=row]').length") == 6
+        now = browser.evaluate(_LOOK)
+        browser.evaluate(_AS_BEFORE)
+        before = browser.evaluate(_LOOK)
+    finally:
+        browser.call("Emulation.setEmulatedMedia", session=True, media="")
+    changed = [(n, h, c) for n, (h, c) in enumerate(zip(now, before, strict=True)) if h != c]
+    assert changed == [], changed[:3]
+
+
+@needs_chromium
+def test_the_browser_names_each_credit_row(site: Build, browser: Browser) -> None:
+    browser.open((Path(site.site) / PLANS_PAGE["ja"] / "index.html").as_uri(), width=1280, height=900)
+    nodes = browser.call("Accessibility.getFullAXTree", session=True)["nodes"]
+    names = [n.get("name", {}).get("value", "") for n in nodes if n.get("role", {}).get("value") == "rowheader"]
+    credits = [x for x in names if "目標 99." in x]
+    assert len(credits) == 6 and all(x.startswith("コンテンツ配信") for x in credits), names
 
 
 @needs_chromium

@@ -8,7 +8,8 @@ The pairs are found by globbing, so a page translated later is checked too. For 
   on the pages of :data:`MESSAGES`, whose Python samples print messages for a person (the mapping page's
   converters: what they left out, and why a fact is no event), the Japanese page's print Japanese: a string
   of its Python blocks may differ where it is in Japanese and the English one is not, with the same fields
-  (``{key}``) if it is an f-string; every other part of the code is the same (:func:`same_python`);
+  (``{key}``) if it is an f-string, and so may a docstring (on as many lines); every other part of the code
+  is the same (:func:`same_python`);
 * the same link targets (the ``(...)`` of ``[text](target)``), as a multiset;
 * the same ``<!-- sla:... -->`` markers and mkdocstrings blocks (``::: sla_dsl.evaluate`` and its
   indented options) in the same order (each is text the site generates);
@@ -219,19 +220,30 @@ def _same_nodes(ja: object, en: object) -> bool:
 def same_python(ja: str, en: str) -> bool:
     """Whether the Python blocks ``ja`` and ``en`` (fences included) are the same code but for messages: a
     string (an f-string) of ``ja`` in Japanese where ``en`` has one without Japanese, with the same fields;
-    nothing else, not a name nor a string of data, may differ. Their layout is compared by :func:`without_comments`
-    but for those strings' lines."""
+    nothing else, not a name nor a string of data, may differ (a docstring is such a string). Their layout is
+    compared by :func:`without_comments` but for those strings' lines, a docstring's whole (each line of it)."""
 
     def body(block: str) -> str:
         return block.split("\n", 1)[1].rsplit("```", 1)[0]
 
     if not _same_nodes(ast.parse(body(ja)), ast.parse(body(en))):
         return False
-    # (the lines, without the messages: the same, so that no statement moved)
+    # (the lines, without the messages and the docstrings: the same, so that no statement moved)
     strings = re.compile(r"""f?"(?:[^"\\\n]|\\.)*"|f?'(?:[^'\\\n]|\\.)*'""")
-    return [strings.sub("", line) for line in without_comments(ja).splitlines()] == [
-        strings.sub("", line) for line in without_comments(en).splitlines()
-    ]
+
+    def layout(block: str) -> list[str]:
+        lines = [strings.sub("", line) for line in without_comments(block).splitlines()]
+        for node in ast.walk(ast.parse(body(block))):
+            if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and (
+                ast.get_docstring(node) is not None
+            ):
+                doc = node.body[0]  # (its lines, counted from the block's fence: line 0)
+                lines[doc.lineno : (doc.end_lineno or doc.lineno) + 1] = ["(docstring)"] * (
+                    (doc.end_lineno or doc.lineno) - doc.lineno + 1
+                )
+        return lines
+
+    return layout(ja) == layout(en)
 
 
 @pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])
@@ -261,6 +273,9 @@ def test_the_mapping_page_s_messages_are_in_japanese() -> None:
     assert not same_python(a.replace("：優先度がないため除外しました", ": no priority", 1), b)  # (English)
     assert not same_python(a.replace("{PREFIX}{ticket['id']}：", "{ticket['id']}：", 1), b)  # (a field dropped)
     assert not same_python(a.replace("responded = True", "responded = False", 1), b)
+    # a docstring in Japanese (the English page's in English), on as many lines; not one in other English
+    (doc,) = [line for line in a.splitlines() if line.startswith('    """チケットの監査の各事実を古い順に')]
+    assert not same_python(a.replace(doc, '    """The facts of a ticket, oldest first."""', 1), b)
 
 
 @pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])

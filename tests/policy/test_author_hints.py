@@ -11,14 +11,26 @@ from __future__ import annotations
 import re
 
 import pytest
+from babel.core import get_global
 from policy_edits import CLICKSOKO, edited, line_of
 
+from sla_dsl.i18n.places import region_name
 from sla_dsl.lang.diagnostics import Diagnostic
-from sla_dsl.lang.values import LANGUAGE_CODES, ZONE_ABBREVIATIONS, country_help, holiday_countries, zone_problem
+from sla_dsl.lang.values import (
+    ISO_ALPHA3,
+    LANGUAGE_CODES,
+    SPORT_CODES,
+    ZONE_ABBREVIATIONS,
+    country_help,
+    holiday_countries,
+    zone_problem,
+)
 from sla_dsl.policy import compile_text
 
 ZONE_LINE = "  timezone Asia/Tokyo                          # reading 1: all clock times are Tokyo time"
 HOLIDAYS_LINE = "  holidays JP                                  # reading 2: national holidays (holidays package)"
+#: The English help of a sports code (``SUI``), up to its country
+_SPORT = "`{code}` is a country's code in sports (the Olympics'), not an ISO 3166 code: did you mean "
 
 
 def _diagnostics(text: str, code: str) -> list[Diagnostic]:
@@ -188,19 +200,72 @@ def test_ja_is_answered_with_japan_never_jamaica() -> None:
         ("jp", "did you mean `JP` (Japan)?"),
         ("jpn", "did you mean `JPN` (Japan)?"),
         ("Japan", "did you mean `JP` (Japan)?"),  # QA's t81: the country's name
-        # the first letters of one country's English name (`GER`, an abbreviation of Germany, no ISO code:
-        # Germany's alpha-3 code is `DEU`); not of two (`Aust`: Australia or Austria)
-        ("GER", "did you mean `DE` (Germany)?"),
+        # the first letters of one country's English name (`JAP`, an abbreviation of Japan, no ISO code:
+        # Japan's alpha-3 code is `JPN`); not of two (`Aust`: Australia or Austria)
         ("JAP", "did you mean `JP` (Japan)?"),
         ("Swi", "did you mean `CH` (Switzerland)?"),
         ("Aust", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
-        ("GRE", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
-        ("SUI", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
+        # a code of the Olympics (SPORT_CODES, below), whatever names it begins (`GRE`: Greece, Grenada)
+        ("GER", f"{_SPORT.format(code='GER')}`DE` (Germany)?"),
+        ("GRE", f"{_SPORT.format(code='GRE')}`GR` (Greece)?"),
+        ("sui", f"{_SPORT.format(code='sui')}`CH` (Switzerland)?"),
         ("JQ", "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`"),
     ],
 )
 def test_a_country_hint_names_its_country(code: str, help: str) -> None:
     assert _one(_holidays(code), "E204").help == help
+
+
+@pytest.mark.parametrize(("code", "country"), sorted(SPORT_CODES.items()))
+def test_a_sports_code_is_answered_with_its_countrys_iso_code(code: str, country: str) -> None:
+    """``holidays SUI`` (NED, UAE: the Olympics' and FIFA's codes) had no hint: SUI begins no country's name
+    and is no language's code. Each code of the table is answered with its country's ISO code, named in
+    each language, which the `holidays` package knows; no code of the table is an ISO alpha-3 code, which
+    may be another country's (``BRN`` is the Olympics' Bahrain and ISO's Brunei), nor one the package knows."""
+    known = holiday_countries()
+    assert country in known and code not in known
+    assert code not in get_global("territory_aliases")  # (ISO 3166 alpha-3 codes, and retired ones: `BUR`)
+    d = _one(_holidays(code), "E204")
+    name = {lang: region_name(country, lang) for lang in ("en", "ja")}
+    assert d.help == f"{_SPORT.format(code=code)}`{country}` ({name['en']})?"
+    assert d.help_text("ja") == (
+        f"`{code}` はオリンピックなどのスポーツで使われる国の略号で、`ISO 3166` の国コードではありません。"
+        f"`{country}`（{name['ja']}）の誤りではありませんか？"
+    )
+
+
+@pytest.mark.parametrize(("code", "country"), sorted(ISO_ALPHA3.items()))
+def test_an_iso_code_the_package_does_not_take_is_answered_with_the_one_it_does(code: str, country: str) -> None:
+    """``holidays BGR`` (Bulgaria's ISO alpha-3 code; the `holidays` package knows it as ``BG`` or ``BLG``) was
+    refused and told to "write an ISO 3166 country code": the code it was. It is told the code to write."""
+    assert country in holiday_countries() and code not in holiday_countries()
+    assert get_global("territory_aliases")[code] == [country]
+    d = _one(_holidays(code), "E204")
+    name = {lang: region_name(country, lang) for lang in ("en", "ja")}
+    assert d.help == (
+        f"the `holidays` package does not take `{code}` (an ISO 3166 three-letter code): "
+        f"write `{country}` ({name['en']})"
+    )
+    assert d.help_text("ja") == (
+        f"`holidays` パッケージは `{code}`（`ISO 3166` の3文字のコード）を扱いません。"
+        f"`{country}`（{name['ja']}）と書いてください"
+    )
+
+
+#: Three-letter codes CLDR keeps for countries that no longer have them (Burma, East Germany, ...): no ISO code
+_RETIRED = {"BUR", "DDR", "FXX", "TMP", "YMD", "ZAR"}
+
+
+def test_every_iso_code_the_package_does_not_take_is_listed() -> None:
+    known = holiday_countries()
+    aliases = get_global("territory_aliases")
+    alpha3 = {k: v[0] for k, v in aliases.items() if re.fullmatch("[A-Z]{3}", k) and len(v) == 1 and v[0] in known}
+    assert {k: v for k, v in alpha3.items() if k not in known and k not in _RETIRED} == ISO_ALPHA3
+
+
+@pytest.mark.parametrize(("code", "country"), [("SUI", "CH"), ("NED", "NL"), ("UAE", "AE"), ("KSA", "SA")])
+def test_the_codes_the_review_found_are_listed(code: str, country: str) -> None:
+    assert SPORT_CODES[code] == country
 
 
 def test_no_country_code_is_suggested_for_its_spelling() -> None:

@@ -68,7 +68,7 @@ def test_sla_check_writes_a_parse_error_of_the_header_in_japanese(
     err = check(tmp_path, edited(NO_QUOTES), capsys)
     lines = err.rstrip().split("\n")
     assert lines[0].endswith(
-        '[E011] `2026.1` はここには書けません。ここに書けるのは引用符で囲んだ文字列（例："営業時間"）です'
+        '[E011] `2026.1` はここには書けません。ここに書けるのは引用符で囲んだ文字列（例："2026.1"）です'
     )
     assert lines[-1] == "エラー1件、警告0件"
 

@@ -77,3 +77,24 @@ def test_the_authors_own_pair_is_shown_as_written() -> None:
     text = 'sla "名前" / "Name" { format 1 version "1" effective 2026-01-01 timezone UTC languages en }\n'
     (d,) = [d for d in compile_text(text).diagnostics if d.is_error]
     assert '`title "名前" / "Name"`' in (d.help or ""), d.help
+
+
+@pytest.mark.parametrize("languages", ["ja, en", "en", "ja", ""])
+@pytest.mark.parametrize(("line", "example"), [("version 2026.1", '"2026.1"'), ("source sla.txt", '"sla-ja.txt"')])
+def test_a_version_or_source_is_shown_its_own_kind_of_text(languages: str, line: str, example: str) -> None:
+    """``version 2026.1`` (a version written without its quotes) was told ``expected a quoted text such as
+    "Business hours"``: a label's example, which says nothing of a version. A statement whose text is no
+    language's (a version, a file name) shows a text of its own, in every language of the message."""
+    said = f" languages {languages}" if languages else ""
+    text = f'sla "X" {{\n  format 1\n  {line}\n  effective 2026-01-01\n  timezone UTC{said}\n}}\n'
+    (d,) = [d for d in compile_text(text).diagnostics if d.is_error]
+    assert (d.code, d.span.line) == ("E011", 3)
+    word = line.split()[1]
+    assert d.text() == f"unexpected `{word}`, expected a quoted text such as {example}"
+    assert d.text("ja") == f"`{word}` はここには書けません。ここに書けるのは引用符で囲んだ文字列（例：{example}）です"
+    assert "Business hours" not in shown(d, "en") and "営業時間" not in shown(d, "ja")
+
+
+def test_a_version_left_out_at_the_end_is_shown_a_version() -> None:
+    (d,) = [d for d in compile_text('sla "X" { format 1 version\n').diagnostics if d.is_error]
+    assert d.text() == 'unexpected end of file, expected a quoted text such as "2026.1"'

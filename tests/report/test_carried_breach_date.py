@@ -46,7 +46,7 @@ def _row(page: str) -> str:
     [
         ("text", r"^\s*12月2日\(水\) 10:00\s"),
         ("markdown", r"^\| 12月2日\(水\) 10:00 \|"),
-        ("html", r'^<tr><th scope="row" class="nowrap">12月2日\(水\) 10:00</th>'),
+        ("html", r'^<tr><td class="nowrap">12月2日\(水\) 10:00</td><th scope="row" '),
     ],
 )
 def test_the_row_is_dated_at_the_change(tmp_path: Path, fmt: str, first: str) -> None:

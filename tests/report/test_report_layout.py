@@ -93,7 +93,7 @@ def test_each_stacked_value_is_named_by_its_column(pages: dict[tuple[str, str], 
     assert names[1] == ("目標" if lang == "ja" else "Target"), names
     head = html[: html.index("</style>")]
     for n, name in enumerate(names[1:], start=2):
-        assert re.search(rf'#summary td:nth-child\({n}\)::before\{{content:"{name}"\}}', head), name
+        assert re.search(rf'#summary :is\(td,tbody th\):nth-child\({n}\)::before\{{content:"{name}"\}}', head), name
 
 
 def test_a_long_cell_wraps_and_a_time_keeps_whole() -> None:

@@ -41,6 +41,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Pat
 @pytest.mark.parametrize("name", ["clicksoko", "rules", "trend"])
 def test_every_row_starts_with_its_header(pages: dict[tuple[str, str], Path], name: str, lang: str) -> None:
     html = pages[name, lang].read_text("utf-8")
+    html = re.sub(r'<section id="violations">.*?</section>', "", html, flags=re.S)  # (named by two: below)
     bodies = re.findall(r"<tbody[^>]*>(.*?)</tbody>", html, re.S)
     rows = [r for body in bodies for r in re.findall(r"<tr[^>]*>.*?</tr>", body, re.S)]
     assert len(rows) > 20
@@ -57,6 +58,33 @@ def test_every_row_starts_with_its_header(pages: dict[tuple[str, str], Path], na
         summary = html[html.index('<section id="summary">') :].split("<tbody>", 1)[1]
         first = "P1 優先度１の応答" if lang == "ja" else "P1 Priority 1: response"
         assert re.match(rf'\n<tr><th scope="row" class="[a-z ]+">{first}</th><td', summary), summary[:200]
+
+
+#: A row of the violations table: its time, then what it is and whose (the row's two headers)
+_VIOLATION = re.compile(
+    r'<tr><td class="nowrap">[^<]*</td><th scope="row" class="bad [a-z]+">[^<]+</th>'
+    r'<th scope="row" class="nowrap">[^<]+</th><td class="[^"]*">.*</td>(<td.*</td>)?</tr>'
+)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("name", ["clicksoko", "rules", "trend"])
+def test_a_violation_is_named_by_what_it_is_and_whose(pages: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A violation's row was named by its time, which says nothing of what a reader moving along its cells
+    hears about (two violations fall due at one time) while its id (``INC-001``, ``OUT-04``) was a data cell:
+    the row is named by its kind and its id, which read together tell its rows apart (an incident has a
+    response breach and a target's; an outage two late notices: each of another kind or its id's)."""
+    html = pages[name, lang].read_text("utf-8")
+    table = html[html.index('<section id="violations">') :].split("</section>", 1)[0]
+    rows = re.findall(r"<tr>.*?</tr>", table.split("<tbody>", 1)[1], re.S)
+    assert len(rows) >= 2
+    for row in rows:
+        assert _VIOLATION.fullmatch(row), row
+    named = [tuple(re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', r)) for r in rows]
+    assert len(set(named)) == len(named) or name == "rules", named  # (two rules' late notices: one kind, id)
+    if name == "clicksoko":
+        kind = "応答目標の未達" if lang == "ja" else "response target breached"
+        assert named[0] == (kind, "INC-001"), named[0]
 
 
 #: Every table cell's style and box: turned into a ``<td>``, a row header must give the same.
@@ -105,7 +133,11 @@ def test_the_browser_reads_them_as_row_headers(pages: dict[tuple[str, str], Path
     browser.open(pages["clicksoko", lang].as_uri(), width=1280, height=900)
     rows = browser.evaluate("document.querySelectorAll('tbody tr').length")
     nodes = browser.call("Accessibility.getFullAXTree", session=True)["nodes"]
+    violations = browser.evaluate("document.querySelectorAll('#violations tbody tr').length")
     headers = [n for n in nodes if n.get("role", {}).get("value") == "rowheader"]
-    assert len(headers) == rows
+    assert len(headers) == rows + violations  # (a violation's row has two: its kind and its id)
     first = "P1 優先度１の応答" if lang == "ja" else "P1 Priority 1: response"
     assert headers[0].get("name", {}).get("value") == first
+    names = [n.get("name", {}).get("value") for n in headers]
+    kind = "応答目標の未達" if lang == "ja" else "response target breached"
+    assert [kind, "INC-001"] == names[names.index(kind) : names.index(kind) + 2]

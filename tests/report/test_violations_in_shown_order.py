@@ -36,7 +36,7 @@ DECEMBER = ("--from", "2026-12-01", "--to", "2027-01-01")
 WHEN = {
     "text": re.compile(r"^  (\S+ \S+ \S+ \d\d:\d\d)  "),
     "markdown": re.compile(r"^\| (\S+ \S+ \S+ \d\d:\d\d) \|"),
-    "html": re.compile(r'^<tr><th scope="row" class="nowrap">(\S+ \S+ \S+ \d\d:\d\d)</th>'),
+    "html": re.compile(r'^<tr><td class="nowrap">(\S+ \S+ \S+ \d\d:\d\d)</td><th scope="row" '),
 }
 
 
