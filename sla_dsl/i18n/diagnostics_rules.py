@@ -29,6 +29,7 @@ RULE_SYNTAX: dict[str, str] = {
     "kw_starts_at": "starts at",
     "kw_timezone": "timezone",
     "kw_version": "version",
+    "kw_effective": "effective",
     "kw_ja": "ja",
     "kw_ja_text": '"日本語"',
     "kw_ja_pair": '"日本語" / "English"',
@@ -421,9 +422,12 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "is in force only until {last}",
     ),
     "diag.W307.help": Msg(
-        "新しい版には、大きい番号と後の適用開始日を付けてください。どちらかの版の番号か適用開始日を直してください",
-        "a later version takes a higher number and a later effective date: correct the version or the effective "
-        "date of one of them",
+        "新しい版には、大きい番号と後の適用開始日を付けてください。版 {version} が新しい版なら "
+        "`{kw_effective} {day}` 以降の日付を、版 {other_version} が新しい版ならその `{kw_version}` を "
+        "{version} より大きい番号にしてください",
+        "a later version takes a higher number and a later effective date: if version {version} is the new one, "
+        "write `{kw_effective} {day}` or a later date; if version {other_version} is, give it a `{kw_version}` "
+        "higher than {version}",
     ),
     # the new version of a comparison (OLD NEW) taking effect before the old one: no change it follows
     "diag.W308": Msg(

@@ -550,7 +550,12 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                         last=_date(until),
                     ),
                     _effective_line(c),
-                    help=words("diag.W307.help"),
+                    help=words(
+                        "diag.W307.help",
+                        version=header.version,
+                        other_version=_header(o).version,
+                        day=(_header(o).effective + dt.timedelta(days=1)).isoformat(),
+                    ),
                     severity=Severity.WARNING,
                 ),
                 _effective_line(o),

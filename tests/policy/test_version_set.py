@@ -74,6 +74,15 @@ def test_a_later_number_that_takes_effect_earlier_is_warned_of(tmp_path: Path) -
         "それより後の 2026年4月1日(水) です。ある日に適用されるのはその日までに最後に適用が始まった版なので、"
         "版 2026.2 が適用されるのは 2026年3月31日(火) までです"
     )
+    # the help says what to write: the new one's date after the other's, or the other's number above it
+    assert d.help_text("en") == (
+        "a later version takes a higher number and a later effective date: if version 2026.2 is the new one, "
+        "write `effective 2026-04-02` or a later date; if version 2026.1 is, give it a `version` higher than 2026.2"
+    )
+    assert d.help_text("ja") == (
+        "新しい版には、大きい番号と後の適用開始日を付けてください。版 2026.2 が新しい版なら `effective 2026-04-02` "
+        "以降の日付を、版 2026.1 が新しい版ならその `version` を 2026.2 より大きい番号にしてください"
+    )
     # in order, or with versions that have no order, nothing is said
     c = _version(tmp_path, "c.sla", "2026.2", "2026-10-01")
     assert [x.diagnostics for x in compile_versions([str(a), str(c)])] == [[], []]

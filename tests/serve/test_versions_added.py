@@ -26,6 +26,7 @@ import pytest
 import sqlalchemy as sa
 
 from sla_dsl.i18n import message
+from sla_dsl.lang.diagnostics import words
 from sla_dsl.policy import load_policies
 from sla_dsl.policy.compiled import Policy
 from sla_dsl.serve import Settings, app
@@ -269,6 +270,10 @@ def test_a_version_in_force_whose_file_is_removed_stays_served_and_is_not_droppe
 
 
 # -- 4. the warnings of a version added ----------------------------------------------------------------------------
+#: the help of W307 below: 2026.1 (in use) taking effect before 2025.9 (posted, from 2027-01-08)
+W307_HELP = {"version": "2026.1", "other_version": "2025.9", "day": "2027-01-09"}
+
+
 def test_a_posted_version_answers_its_warnings_and_the_log_says_them(
     start: Starter, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -289,7 +294,7 @@ def test_a_posted_version_answers_its_warnings_and_the_log_says_them(
         "effect by then, so version 2026.1 is in force only until 2026-12-07\n"
         "10 |   effective 2027-01-08\n"
         "   |   ^^^^^^^^^^^^^^^^^^^^\n"
-        f"  help: {message('diag.W307.help', 'en')}"
+        f"  help: {words('diag.W307.help', **W307_HELP).text('en')}"
     )
     assert "is in force only until 2027-01-07" in warnings[1]["text"]  # (2026.2, from 2026-12-08)
     assert warnings[2]["text"].startswith("<request>:105:18: warning: [W201] `1 business days`: ")
@@ -299,9 +304,8 @@ def test_a_posted_version_answers_its_warnings_and_the_log_says_them(
         "<request>:10:3: warning: [W307] 版 2026.1 の適用開始日は 2026年4月1日(水) ですが、番号の小さい<request>"
         "（版 2025.9）の適用開始日はそれより後の 2027年1月8日(金) です。"
     )
-    assert (
-        said[1].endswith(f"ヒント: {message('diag.W307.help', 'ja')}") and "\n10 |   effective 2027-01-08\n" in said[1]
-    )
+    ja_help = words("diag.W307.help", **W307_HELP).text("ja")
+    assert said[1].endswith(f"ヒント: {ja_help}") and "\n10 |   effective 2027-01-08\n" in said[1]
     assert said[3].startswith("<request>:105:18: warning: [W201] ") and len(said) == 4
 
 
