@@ -843,7 +843,8 @@ class Service:
 
     def _changed_on_disk(self, loaded: Policy, fresh: Policy) -> None:
         """Say (an error in the log) that the file of a version in use now means something else: the change
-        is not applied, and the next start will refuse the file until it is restored."""
+        is not applied, and the next start will refuse the file until it is restored; for a version that has not
+        taken effect, how to take it back so that the next start adds it as the file now says."""
         changes = diff_models(loaded.model, fresh.model)
         if not changes:  # (layout or comments only)
             return
@@ -857,7 +858,12 @@ class Service:
             version=fresh.version,
             changes=_indented(render_text(loaded.model, fresh.model, changes, lang)),
         )
-        hint = message("serve.reload.version_changed.help", lang)
+        if _begun(fresh, self.clock.now()):
+            hint = message("serve.reload.version_changed.help", lang)
+        else:  # (nothing judged under it yet: it may be taken back and added again as the file now says)
+            hint = message(
+                "serve.reload.version_changed.upcoming_help", lang, version=fresh.version, sql=_take_back(fresh.version)
+            )
         LOG.error("%s", _reload_line(_lines(_with_help(said, hint, lang)), lang))
 
 
