@@ -403,6 +403,13 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "raise the later version's `{kw_version}`: a report and the JSON's `policy_version` name the version "
         "that judged each item by its number, and cannot tell two of one number apart",
     ),
+    # the same, at the latest version: the line to write, numbered after every version given
+    "diag.E306.help.next": Msg(
+        "後の版の `{kw_version}` を上げてください（`{line}`）。レポートと `JSON` の `policy_version` は、"
+        "判定した版を版の番号で示すため、同じ番号の二つの版を見分けられません",
+        "raise the later version's `{kw_version}` (`{line}`): a report and the JSON's `policy_version` name the "
+        "version that judged each item by its number, and cannot tell two of one number apart",
+    ),
     "diag.E307": Msg(
         "版 {version} はポリシー `{name}` のもので、{other}の `{first}` と異なります",
         "version {version} is of the policy `{name}`, not `{first}` as {other} is",

@@ -251,7 +251,9 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
             other=other,
             other_effective=_date(earlier.effective),
         )
-        _refuse("E306", _statement_line(f, pol, "version"), text, words("diag.E306.help"), lang, pol)
+        latest = pol is ordered[-1][1]
+        help_words = _e306_help([p.version for _, p in ordered] if latest else [])
+        _refuse("E306", _statement_line(f, pol, "version"), text, help_words, lang, pol)
     for f, pol in ordered[1:]:
         assert first is not None
         zone, earlier_zone = pol.model.header.timezone, first.model.header.timezone
@@ -359,6 +361,27 @@ def version_order(version: str) -> tuple[int, ...] | None:
     while len(numbers) > 1 and numbers[-1] == 0:
         numbers.pop()
     return tuple(numbers)
+
+
+def next_version(versions: Sequence[str]) -> str | None:
+    """A version numbered after every one of ``versions``: the highest numbered one with its last number plus
+    one (``2026.1`` -> ``2026.2``, ``2026.9`` -> ``2026.10``); None when none is numbered."""
+    numbered = [v.strip() for v in versions if version_order(v) is not None]
+    if not numbered:
+        return None
+    highest = max(numbered, key=lambda v: version_order(v) or ())
+    *head, last = highest.split(".")
+    return ".".join([*head, str(int(last) + 1)])
+
+
+def _e306_help(versions: Sequence[str]) -> Words:
+    """The help of E306 at the latest version, which takes ``versions`` (all of them) into account: the
+    ``version`` line to write, numbered after every one (:func:`next_version`); else (a version before
+    others, or none numbered) the rule alone."""
+    after = next_version(versions)
+    if after is None:
+        return words("diag.E306.help")
+    return words("diag.E306.help.next", line=f'version "{after}"')
 
 
 def compile_versions(paths: Sequence[str], lang: str | None = None) -> list[Compiled]:
@@ -512,7 +535,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                         other_effective=_date(_header(earlier).effective),
                     ),
                     _version_statement(c),
-                    help=words("diag.E306.help"),
+                    help=_e306_help([_header(o).version for _, o in by_date] if c is by_date[-1][1] else []),
                 ),
                 _version_statement(earlier),
             )
