@@ -383,6 +383,13 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "which version is in force from that day would depend on the order of the files: "
         "give this version another effective date, or leave one of them out",
     ),
+    # the same, at the version numbered after the other: the line to write
+    "diag.E304.help.next": Msg(
+        "その日から適用される版がファイルの順で決まってしまいます。版 {version} が新しい版なら、"
+        "`{kw_effective} {day}` 以降の日付を書くか、どちらかの版を外してください",
+        "which version is in force from that day would depend on the order of the files: if version {version} is "
+        "the new one, write `{kw_effective} {day}` or a later date, or leave one of them out",
+    ),
     "diag.E305": Msg(
         "版 {version} のタイムゾーン `{zone}` は、{other}の `{first}` と異なります",
         "version {version} is in time zone `{zone}`, not `{first}` as {other} is",

@@ -222,7 +222,8 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
                 effective=_date(pol.effective),
                 other=words("author.load.version_of", path=other, version=version),
             )
-            _refuse("E304", _statement_line(f, pol, "effective"), text, words("diag.E304.help"), lang, pol)
+            help_words = _e304_help(pol.version, version, pol.effective)
+            _refuse("E304", _statement_line(f, pol, "effective"), text, help_words, lang, pol)
         seen[pol.effective] = (f, pol.version)
     ordered = sorted(zip(where, policies, strict=True), key=lambda fp: fp[1].effective)
     first_name, first = ordered[0] if ordered else ("", None)
@@ -374,6 +375,16 @@ def next_version(versions: Sequence[str]) -> str | None:
     return ".".join([*head, str(int(last) + 1)])
 
 
+def _e304_help(version: str, other: str, effective: dt.date) -> Words:
+    """The help of E304 at ``version``, which takes effect on ``effective`` as ``other`` does: when it is
+    numbered after ``other`` (the new one), the ``effective`` line to write, the day after; else the rule."""
+    mine, theirs = version_order(version), version_order(other)
+    if mine is None or theirs is None or mine <= theirs:
+        return words("diag.E304.help")
+    day = (effective + dt.timedelta(days=1)).isoformat()
+    return words("diag.E304.help.next", version=version, day=day)
+
+
 def _e306_help(versions: Sequence[str]) -> Words:
     """The help of E306 at the latest version, which takes ``versions`` (all of them) into account: the
     ``version`` line to write, numbered after every one (:func:`next_version`); else (a version before
@@ -462,7 +473,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                             other=words("author.load.version_of", path=other.file, version=_header(other).version),
                         ),
                         _effective_line(c),
-                        help=words("diag.E304.help"),
+                        help=_e304_help(header.version, _header(other).version, header.effective),
                     ),
                     _effective_line(other),
                 )

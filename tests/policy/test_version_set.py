@@ -151,3 +151,17 @@ def test_a_directory_without_policies_is_refused_in_the_commands_language(tmp_pa
     )
     done = _check(tmp_path)
     assert (done.returncode, done.stderr) == (1, f"sla: error: {tmp_path}: directory holds no .sla policy file\n")
+
+
+def test_one_effective_date_says_the_effective_line_to_write_at_the_new_version(tmp_path: Path) -> None:
+    # QA: a new version given the old one's date was told to change "the effective date", not to what
+    a = _version(tmp_path, "a.sla", "2026.1", "2026-04-01")
+    b = _version(tmp_path, "b.sla", "2027.1", "2026-04-01")
+    (d,) = compile_versions([str(a), str(b)])[1].errors
+    assert d.help_text("en").endswith(
+        "if version 2027.1 is the new one, write `effective 2026-04-02` or a later date, or leave one of them out"
+    )
+    assert "`effective 2026-04-02` 以降の日付を書くか" in d.help_text("ja")
+    # at the older version (the files the other way round): no date to give it
+    (d,) = compile_versions([str(b), str(a)])[1].errors
+    assert d.help_text("en").endswith("give this version another effective date, or leave one of them out")

@@ -102,7 +102,8 @@ def test_a_reloaded_version_of_the_day_of_a_posted_one_refuses_the_reload_whole(
         "再読み込み：ポリシーのファイルを読み直せませんでした。使用中の版はそのままです：\n"
         f"{same_day}:10:3：[E304] 版 2026.3 の適用開始日 2026年12月8日(火) は、"
         "使用中のポリシー（版 2026.2）と同じ日です\n"
-        f"ヒント: {message('diag.E304.help', 'ja')}\n"
+        "ヒント: その日から適用される版がファイルの順で決まってしまいます。版 2026.3 が新しい版なら、"
+        "`effective 2026-12-09` 以降の日付を書くか、どちらかの版を外してください\n"
         f"ヒント: {message('serve.reload.not_reloaded.help', 'ja')}"
     ]
     # all or none, as a start takes the files and the versions stored: the next start would refuse this set
