@@ -724,9 +724,10 @@ SERVE: dict[str, Msg] = {
         "version `{version}` would take effect on {effective}, which has begun",
     ),
     "serve.policy.begun.help": Msg(
-        "新しい版は将来の日付から適用します。対応中の案件が、起算した時点の版のまま判定されるようにするためです",
-        "a new version takes effect from a future date, so that open incidents keep the version their clock "
-        "started under",
+        "新しい版は将来の日付から適用します。`effective` を将来の日付（`effective {tomorrow}` 以降）にしてください"
+        "（対応中の案件は、起算した時点の版のまま判定されます）",
+        "a new version takes effect from a future date: write a future `effective` date (`effective {tomorrow}` "
+        "or later), so that open incidents keep the version their clock started under",
     ),
 }
 

@@ -723,6 +723,7 @@ class Service:
                     raise ApiError(422, refused, hint, where=path)
                 raise ApiError(422, f"{refused}; no version was added", hint)
             if _begun(policy, self.clock.now()):
+                tomorrow = dt.datetime.fromtimestamp(self.clock.now(), policy.tz).date() + dt.timedelta(days=1)
                 raise ApiError(
                     422,
                     said(
@@ -731,7 +732,7 @@ class Service:
                         version=policy.version,
                         effective=_date(policy.effective, lang),
                     ),
-                    message("serve.policy.begun.help", lang),
+                    message("serve.policy.begun.help", lang, tomorrow=tomorrow.isoformat()),
                     **where,
                 )
             _check_with(current, policy, path)

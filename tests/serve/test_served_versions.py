@@ -345,7 +345,8 @@ def test_a_reloaded_version_that_has_begun_is_refused_in_the_policys_language(
     (said,) = [r.getMessage() for r in caplog.records]
     assert said == (
         f"再読み込み：{later}:9:3：版 `2026.2` の適用開始日 2026年10月1日(木) は、すでに始まっています\n"
-        "ヒント: 新しい版は将来の日付から適用します。対応中の案件が、起算した時点の版のまま判定されるようにするためです"
+        "ヒント: 新しい版は将来の日付から適用します。`effective` を将来の日付（`effective 2026-12-01` 以降）に"
+        "してください（対応中の案件は、起算した時点の版のまま判定されます）"
     )
     # posted, the same version is refused in English, as every error body
     with pytest.raises(ApiError) as posted:

@@ -133,8 +133,9 @@ def test_a_posted_version_that_has_begun_is_refused_at_its_effective_line(start:
     assert r.status_code == 422
     assert r.json() == {
         "error": "<request>:10:3: version `2026.2` would take effect on 2026-11-01, which has begun",
-        "help": message("serve.policy.begun.help", "en"),
-    }
+        "help": "a new version takes effect from a future date: write a future `effective` date (`effective "
+        "2026-12-01` or later), so that open incidents keep the version their clock started under",
+    }  # (QA: the help said a future date, not which: the service's day is Mon 30 Nov 2026)
 
 
 # -- 3. a version's file removed -----------------------------------------------------------------------------------
