@@ -237,6 +237,10 @@ class Words:
         said as written, nothing to compare its days with."""
         return Words(self.lang, self.calendars, self.notice, self.model, self.escape)
 
+    def with_days(self, calendar: str) -> Words:
+        """The same words with the hours of ``calendar``'s business days said too (:meth:`in_hours`)."""
+        return Words(self.lang, self.calendars, self.notice, self.model, self.escape, self.days | {calendar})
+
     def other_language(self) -> Words:
         """The same words in the other language."""
         other: Lang = "ja" if self.lang == "en" else "en"
@@ -846,6 +850,9 @@ def _change_line(c: Change, w: Words, old: m.PolicyModel | None, new: m.PolicyMo
         return w.say(f"{c.op}.bracketed" if bracketed else f"{c.op}.described", subject=subject, desc=desc)
     field_words = _field_words(c, w)
     before, after = w.on(old or w.model), w.on(new or w.model)
+    if c.op == "changed" and (calendar := _days_against_hours(c.old, c.new)):
+        # (`1営業日以内（7営業時間） → 6営業時間以内`: the days said in the hours they mean, to compare)
+        before, after = before.with_days(calendar), after.with_days(calendar)
     # (in the notice, a customer's words: only the tier or target that changed; the author's text, every tier)
     narrow = ""
     if w.notice:
@@ -883,6 +890,24 @@ def _change_line(c: Change, w: Words, old: m.PolicyModel | None, new: m.PolicyMo
         said = [w.detail(d, c.section) for d in c.details]
         line += w.say("details", details=w.say("details.sep").join(said))
     return line
+
+
+def _business_duration(value: object) -> m.Duration | None:
+    """The duration of a time limit (``within 1 business day``) or a duration itself, counted on a calendar."""
+    d = value.duration if isinstance(value, m.Within) else value
+    return d if isinstance(d, m.Duration) and d.calendar is not None else None
+
+
+def _days_against_hours(old: object, new: object) -> str | None:
+    """The calendar of a duration in its business days changed to one in its business hours or minutes, or
+    back (``within 1 business day`` -> ``within 6 business hours``): the days are said with the business
+    hours they mean, so that a reader sees which is longer; else None."""
+    was, now = _business_duration(old), _business_duration(new)
+    if was is None or now is None or was.calendar != now.calendar:
+        return None
+    if (was.unit is m.TimeUnit.DAY) == (now.unit is m.TimeUnit.DAY):
+        return None
+    return was.calendar
 
 
 def _attribute_changes_text(c: Change, subject: str, field: str, before: Words, after: Words) -> str:
@@ -1077,8 +1102,13 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
     days = changed_days(old, new)
     old_days, new_days = {k: v[0] for k, v in days.items()}, {k: v[1] for k, v in days.items()}
 
-    def on(c: Change, lengths: dict[str, int]) -> dict[str, int]:
-        return lengths if c.op == "changed" else {}
+    def on(c: Change, lengths: dict[str, int], pm: m.PolicyModel) -> dict[str, int]:
+        if c.op != "changed":
+            return {}
+        # (business days against business hours: the days with the minutes they mean, as the text says them)
+        calendar = _days_against_hours(c.old, c.new)
+        cal = next((x for x in pm.calendars if x.name == calendar), None)
+        return lengths if cal is None or cal.name in lengths else {**lengths, cal.name: standard_day(cal)}
 
     def version(pm: m.PolicyModel) -> dict[str, Any]:
         return {"name": pm.header.name, "version": pm.header.version, "effective": pm.header.effective.isoformat()}
@@ -1090,8 +1120,8 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
             "key": c.key,
             "field": c.field,
             "article": c.article,
-            "old": jsonable(c.old, c.field or "", c.section, policy_languages(old.header), on(c, old_days)),
-            "new": jsonable(c.new, c.field or "", c.section, policy_languages(new.header), on(c, new_days)),
+            "old": jsonable(c.old, c.field or "", c.section, policy_languages(old.header), on(c, old_days, old)),
+            "new": jsonable(c.new, c.field or "", c.section, policy_languages(new.header), on(c, new_days, new)),
             "details": [w.on(new).detail(d, c.section) for d in c.details],
             "text": change_text(c, w, old, new),
         }

@@ -29,6 +29,7 @@ RULE_SYNTAX: dict[str, str] = {
     "kw_starts_at": "starts at",
     "kw_timezone": "timezone",
     "kw_version": "version",
+    "kw_effective": "effective",
     "kw_ja": "ja",
     "kw_ja_text": '"日本語"',
     "kw_ja_pair": '"日本語" / "English"',
@@ -382,6 +383,13 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "which version is in force from that day would depend on the order of the files: "
         "give this version another effective date, or leave one of them out",
     ),
+    # the same, at the version numbered after the other: the line to write
+    "diag.E304.help.next": Msg(
+        "その日から適用される版がファイルの順で決まってしまいます。版 {version} が新しい版なら、"
+        "`{kw_effective} {day}` 以降の日付を書くか、どちらかの版を外してください",
+        "which version is in force from that day would depend on the order of the files: if version {version} is "
+        "the new one, write `{kw_effective} {day}` or a later date, or leave one of them out",
+    ),
     "diag.E305": Msg(
         "版 {version} のタイムゾーン `{zone}` は、{other}の `{first}` と異なります",
         "version {version} is in time zone `{zone}`, not `{first}` as {other} is",
@@ -402,6 +410,13 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "raise the later version's `{kw_version}`: a report and the JSON's `policy_version` name the version "
         "that judged each item by its number, and cannot tell two of one number apart",
     ),
+    # the same, at the latest version: the line to write, numbered after every version given
+    "diag.E306.help.next": Msg(
+        "後の版の `{kw_version}` を上げてください（`{line}`）。レポートと `JSON` の `policy_version` は、"
+        "判定した版を版の番号で示すため、同じ番号の二つの版を見分けられません",
+        "raise the later version's `{kw_version}` (`{line}`): a report and the JSON's `policy_version` name the "
+        "version that judged each item by its number, and cannot tell two of one number apart",
+    ),
     "diag.E307": Msg(
         "版 {version} はポリシー `{name}` のもので、{other}の `{first}` と異なります",
         "version {version} is of the policy `{name}`, not `{first}` as {other} is",
@@ -421,9 +436,12 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "is in force only until {last}",
     ),
     "diag.W307.help": Msg(
-        "新しい版には、大きい番号と後の適用開始日を付けてください。どちらかの版の番号か適用開始日を直してください",
-        "a later version takes a higher number and a later effective date: correct the version or the effective "
-        "date of one of them",
+        "新しい版には、大きい番号と後の適用開始日を付けてください。版 {version} が新しい版なら "
+        "`{kw_effective} {day}` 以降の日付を、版 {other_version} が新しい版ならその `{kw_version}` を "
+        "{version} より大きい番号にしてください",
+        "a later version takes a higher number and a later effective date: if version {version} is the new one, "
+        "write `{kw_effective} {day}` or a later date; if version {other_version} is, give it a `{kw_version}` "
+        "higher than {version}",
     ),
     # the new version of a comparison (OLD NEW) taking effect before the old one: no change it follows
     "diag.W308": Msg(

@@ -196,6 +196,19 @@ SERVE: dict[str, Msg] = {
         "give the change a new `version` and a future `effective` date, as a new version in a file of its own, "
         "and restore this file: while it differs from the version in use, the next start is refused",
     ),
+    # the same, of a version that has not taken effect: it may still be corrected under its number
+    "serve.reload.version_changed.upcoming_help": Msg(
+        "版 {version} はまだ適用が始まっていないので、この版のまま直すこともできます：適用開始日より前に、"
+        "このデータベースを使うサービスをすべて止め、データベースで `{sql}` を実行してから起動すると、"
+        "このファイルの内容で版 {version} を加えます。そうしないなら、このファイルを元の内容に戻すか、"
+        "変更に新しい `version` と将来の日付の `effective` を付けて、新しい版（別のファイル）として加えてください。"
+        "使用中の版と内容が異なるままでは、次の起動は拒否されます",
+        "version {version} has not taken effect yet, so it can still be corrected under its number: before its "
+        "effective date stop every service on this database, run `{sql}` on the database, then start, and "
+        "version {version} is added with this file's text; otherwise restore this file, or give the change a new "
+        "`version` and a future `effective` date, as a new version in a file of its own: while it differs from "
+        "the version in use, the next start is refused",
+    ),
     # a line of the log about a reload (SIGHUP), in the language of what it says
     "serve.reload.line": Msg("再読み込み：{said}", "reload: {said}"),
     # a version in use, as a refusal of `POST /policies` names it (never where the server keeps its file)
@@ -711,9 +724,10 @@ SERVE: dict[str, Msg] = {
         "version `{version}` would take effect on {effective}, which has begun",
     ),
     "serve.policy.begun.help": Msg(
-        "新しい版は将来の日付から適用します。対応中の案件が、起算した時点の版のまま判定されるようにするためです",
-        "a new version takes effect from a future date, so that open incidents keep the version their clock "
-        "started under",
+        "新しい版は将来の日付から適用します。`effective` を将来の日付（`effective {tomorrow}` 以降）にしてください"
+        "（対応中の案件は、起算した時点の版のまま判定されます）",
+        "a new version takes effect from a future date: write a future `effective` date (`effective {tomorrow}` "
+        "or later), so that open incidents keep the version their clock started under",
     ),
 }
 

@@ -225,7 +225,8 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
                 effective=_date(pol.effective),
                 other=words("author.load.version_of", path=other, version=version),
             )
-            _refuse("E304", _statement_line(f, pol, "effective"), text, words("diag.E304.help"), lang, pol)
+            help_words = _e304_help(pol.version, version, pol.effective)
+            _refuse("E304", _statement_line(f, pol, "effective"), text, help_words, lang, pol)
         seen[pol.effective] = (f, pol.version)
     ordered = sorted(zip(where, policies, strict=True), key=lambda fp: fp[1].effective)
     first_name, first = ordered[0] if ordered else ("", None)
@@ -254,7 +255,9 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
             other=other,
             other_effective=_date(earlier.effective),
         )
-        _refuse("E306", _statement_line(f, pol, "version"), text, words("diag.E306.help"), lang, pol)
+        latest = pol is ordered[-1][1]
+        help_words = _e306_help([p.version for _, p in ordered] if latest else [])
+        _refuse("E306", _statement_line(f, pol, "version"), text, help_words, lang, pol)
     for f, pol in ordered[1:]:
         assert first is not None
         zone, earlier_zone = pol.model.header.timezone, first.model.header.timezone
@@ -363,6 +366,37 @@ def version_order(version: str) -> tuple[int, ...] | None:
     return tuple(numbers)
 
 
+def next_version(versions: Sequence[str]) -> str | None:
+    """A version numbered after every one of ``versions``: the highest numbered one with its last number plus
+    one (``2026.1`` -> ``2026.2``, ``2026.9`` -> ``2026.10``); None when none is numbered."""
+    numbered = [v.strip() for v in versions if version_order(v) is not None]
+    if not numbered:
+        return None
+    highest = max(numbered, key=lambda v: version_order(v) or ())
+    *head, last = highest.split(".")
+    return ".".join([*head, str(int(last) + 1)])
+
+
+def _e304_help(version: str, other: str, effective: dt.date) -> Words:
+    """The help of E304 at ``version``, which takes effect on ``effective`` as ``other`` does: when it is
+    numbered after ``other`` (the new one), the ``effective`` line to write, the day after; else the rule."""
+    mine, theirs = version_order(version), version_order(other)
+    if mine is None or theirs is None or mine <= theirs:
+        return words("diag.E304.help")
+    day = (effective + dt.timedelta(days=1)).isoformat()
+    return words("diag.E304.help.next", version=version, day=day)
+
+
+def _e306_help(versions: Sequence[str]) -> Words:
+    """The help of E306 at the latest version, which takes ``versions`` (all of them) into account: the
+    ``version`` line to write, numbered after every one (:func:`next_version`); else (a version before
+    others, or none numbered) the rule alone."""
+    after = next_version(versions)
+    if after is None:
+        return words("diag.E306.help")
+    return words("diag.E306.help.next", line=f'version "{after}"')
+
+
 def compile_versions(paths: Sequence[str], lang: str | None = None) -> list[Compiled]:
     """Every policy that ``paths`` name, compiled, as ``sla check`` reads them: a file, a directory's
     ``*.sla`` files in name order without its hidden files (one without any is refused in ``lang``, as
@@ -441,7 +475,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                             other=words("author.load.version_of", path=other.file, version=_header(other).version),
                         ),
                         _effective_line(c),
-                        help=words("diag.E304.help"),
+                        help=_e304_help(header.version, _header(other).version, header.effective),
                     ),
                     _effective_line(other),
                 )
@@ -514,7 +548,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                         other_effective=_date(_header(earlier).effective),
                     ),
                     _version_statement(c),
-                    help=words("diag.E306.help"),
+                    help=_e306_help([_header(o).version for _, o in by_date] if c is by_date[-1][1] else []),
                 ),
                 _version_statement(earlier),
             )
@@ -552,7 +586,12 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                         last=_date(until),
                     ),
                     _effective_line(c),
-                    help=words("diag.W307.help"),
+                    help=words(
+                        "diag.W307.help",
+                        version=header.version,
+                        other_version=_header(o).version,
+                        day=(_header(o).effective + dt.timedelta(days=1)).isoformat(),
+                    ),
                     severity=Severity.WARNING,
                 ),
                 _effective_line(o),

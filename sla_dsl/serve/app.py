@@ -720,6 +720,7 @@ class Service:
                     raise ApiError(422, refused, hint, where=path)
                 raise ApiError(422, f"{refused}; no version was added", hint)
             if _begun(policy, self.clock.now()):
+                tomorrow = dt.datetime.fromtimestamp(self.clock.now(), policy.tz).date() + dt.timedelta(days=1)
                 raise ApiError(
                     422,
                     said(
@@ -728,7 +729,7 @@ class Service:
                         version=policy.version,
                         effective=_date(policy.effective, lang),
                     ),
-                    message("serve.policy.begun.help", lang),
+                    message("serve.policy.begun.help", lang, tomorrow=tomorrow.isoformat()),
                     **where,
                 )
             _check_with(current, policy, path)
@@ -839,7 +840,8 @@ class Service:
 
     def _changed_on_disk(self, loaded: Policy, fresh: Policy) -> None:
         """Say (an error in the log) that the file of a version in use now means something else: the change
-        is not applied, and the next start will refuse the file until it is restored."""
+        is not applied, and the next start will refuse the file until it is restored; for a version that has not
+        taken effect, how to take it back so that the next start adds it as the file now says."""
         changes = diff_models(loaded.model, fresh.model)
         if not changes:  # (layout or comments only)
             return
@@ -852,7 +854,12 @@ class Service:
             version=fresh.version,
             changes=_indented(render_text(loaded.model, fresh.model, changes, lang)),
         )
-        hint = message("serve.reload.version_changed.help", lang)
+        if _begun(fresh, self.clock.now()):
+            hint = message("serve.reload.version_changed.help", lang)
+        else:  # (nothing judged under it yet: it may be taken back and added again as the file now says)
+            hint = message(
+                "serve.reload.version_changed.upcoming_help", lang, version=fresh.version, sql=_take_back(fresh.version)
+            )
         LOG.error("%s", _reload_line(_lines(_with_help(said, hint, lang)), lang))
 
 

@@ -298,3 +298,48 @@ def test_a_day_of_no_whole_hours_is_said_exactly(hours: str, ja: str, en: str) -
     old, new = _versions(CLICKSOKO, [(HOURS, hours)])
     assert f"~ P2 優先度２の応答目標時間：1営業日以内（7営業時間） → {ja}" in _text(old, new, "ja")
     assert f"~ P2 Priority 2 response target: within 1 business day (7 business hours) -> {en}" in _text(old, new, "en")
+
+
+# ---- business days against business hours --------------------------------------------------------------
+
+#: QA's Article 5 edit: P2 from `1 business day` (7 business hours) to 6 business hours, the day kept
+TO_HOURS = [*RELEASE, ("respond within 1 business day ", "respond within 6 business hours ")]
+P2_TO_HOURS = {
+    "ja": "P2 優先度２の応答目標時間：1営業日以内（7営業時間） → 6営業時間以内",
+    "en": "P2 Priority 2 response target: within 1 business day (7 business hours) -> within 6 business hours",
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_target_in_business_days_changed_to_hours_says_the_hours_of_the_days(lang: str) -> None:
+    # QA: the notice said `1営業日以内 → 6営業時間以内`; a customer could not tell that the target got an hour
+    # shorter (a business day is 7 business hours here), nor the author in the text or the JSON
+    old, new = _versions(CLICKSOKO, TO_HOURS)
+    assert _text(old, new, lang)[2] == "~ " + P2_TO_HOURS[lang]
+    assert _notice(old, new, lang)[2] == P2_TO_HOURS[lang]
+    notice = RENDERERS["markdown"](old, new, diff_models(old, new), lang)  # type: ignore[arg-type]
+    assert f"- {P2_TO_HOURS[lang]}\n" in notice
+    # and back: the hours first, then the days with what they mean
+    back = _text(new, old, lang)[2]
+    assert back.endswith(
+        (
+            "6営業時間以内 → 1営業日以内（7営業時間）",
+            "within 6 business hours -> within 1 business day (7 business hours)",
+        )
+    )
+
+
+def test_the_json_gives_the_minutes_of_the_business_days_changed_to_hours() -> None:
+    old, new = _versions(CLICKSOKO, TO_HOURS)
+    rows = json.loads(render_json(old, new, diff_models(old, new), "en"))["changes"]
+    target = next(r for r in rows if (r["key"], r["field"]) == ("P2", "target"))
+    assert target["old"]["duration"] == {"amount": 1, "unit": "day", "calendar": "business", "business_minutes": 420}
+    assert target["new"]["duration"] == {"amount": 6, "unit": "hour", "calendar": "business"}
+    assert target["text"] == P2_TO_HOURS["en"]
+
+
+def test_business_days_changed_to_elapsed_hours_or_kept_in_days_say_nothing_more() -> None:
+    # (elapsed hours are no business time to compare with; 1 -> 2 business days compare as written)
+    for edit in ("respond within 9 hours ", "respond within 2 business days "):
+        old, new = _versions(CLICKSOKO, [*RELEASE, ("respond within 1 business day ", edit)])
+        assert "（7営業時間）" not in _text(old, new, "ja")[2]

@@ -76,7 +76,7 @@ def test_one_effective_date_is_refused_at_the_effective_line_by_every_command(
     ja = (
         f"sla: エラー: {b}:{EFFECTIVE}:3：[E304] 版 2026.2 の適用開始日 2026年4月1日(水) は、{a}（版 2026.1）"
         "と同じ日です\nヒント: その日から適用される版がファイルの順で決まってしまいます。"
-        "適用開始日を変えるか、どちらかの版を外してください\n"
+        "版 2026.2 が新しい版なら、`effective 2026-04-02` 以降の日付を書くか、どちらかの版を外してください\n"
     )
     commands = [
         ["evaluate", str(a), str(b), str(EVENTS), *PERIOD],
@@ -92,7 +92,7 @@ def test_one_effective_date_is_refused_at_the_effective_line_by_every_command(
         "",
         f"sla: error: {b}:{EFFECTIVE}:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as {a} "
         "(version 2026.1)\nhelp: which version is in force from that day would depend on the order of the files: "
-        "give this version another effective date, or leave one of them out\n",
+        "if version 2026.2 is the new one, write `effective 2026-04-02` or a later date, or leave one of them out\n",
     )
     # the place is the one `sla check` gives, with the same code
     _, _, checked = _run(capsys, "check", str(folder), "--lang", "en")

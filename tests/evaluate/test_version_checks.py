@@ -52,8 +52,8 @@ def test_two_versions_of_one_day_are_refused_by_the_api_as_by_the_command(tmp_pa
     line = next(n for n, s in enumerate(b.read_text("utf-8").splitlines(), 1) if s.strip().startswith("effective"))
     assert _refusal(lambda: load_policies([str(a), str(b)], "en")) == (
         f"{b}:{line}:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as {a} (version 2026.1)\n"
-        "help: which version is in force from that day would depend on the order of the files: give this version "
-        "another effective date, or leave one of them out"
+        "help: which version is in force from that day would depend on the order of the files: if version 2026.2 "
+        "is the new one, write `effective 2026-04-02` or a later date, or leave one of them out"
     )
     # the other order names the other file; neither order is judged
     assert _refusal(lambda: sla_dsl.evaluate([v2, v1], EVENTS, START, END)).startswith(f"{a}:{line}:3：[E304] ")

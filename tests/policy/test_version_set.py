@@ -74,6 +74,15 @@ def test_a_later_number_that_takes_effect_earlier_is_warned_of(tmp_path: Path) -
         "それより後の 2026年4月1日(水) です。ある日に適用されるのはその日までに最後に適用が始まった版なので、"
         "版 2026.2 が適用されるのは 2026年3月31日(火) までです"
     )
+    # the help says what to write: the new one's date after the other's, or the other's number above it
+    assert d.help_text("en") == (
+        "a later version takes a higher number and a later effective date: if version 2026.2 is the new one, "
+        "write `effective 2026-04-02` or a later date; if version 2026.1 is, give it a `version` higher than 2026.2"
+    )
+    assert d.help_text("ja") == (
+        "新しい版には、大きい番号と後の適用開始日を付けてください。版 2026.2 が新しい版なら `effective 2026-04-02` "
+        "以降の日付を、版 2026.1 が新しい版ならその `version` を 2026.2 より大きい番号にしてください"
+    )
     # in order, or with versions that have no order, nothing is said
     c = _version(tmp_path, "c.sla", "2026.2", "2026-10-01")
     assert [x.diagnostics for x in compile_versions([str(a), str(c)])] == [[], []]
@@ -142,3 +151,17 @@ def test_a_directory_without_policies_is_refused_in_the_commands_language(tmp_pa
     )
     done = _check(tmp_path)
     assert (done.returncode, done.stderr) == (1, f"sla: error: {tmp_path}: directory holds no .sla policy file\n")
+
+
+def test_one_effective_date_says_the_effective_line_to_write_at_the_new_version(tmp_path: Path) -> None:
+    # QA: a new version given the old one's date was told to change "the effective date", not to what
+    a = _version(tmp_path, "a.sla", "2026.1", "2026-04-01")
+    b = _version(tmp_path, "b.sla", "2027.1", "2026-04-01")
+    (d,) = compile_versions([str(a), str(b)])[1].errors
+    assert d.help_text("en").endswith(
+        "if version 2027.1 is the new one, write `effective 2026-04-02` or a later date, or leave one of them out"
+    )
+    assert "`effective 2026-04-02` 以降の日付を書くか" in d.help_text("ja")
+    # at the older version (the files the other way round): no date to give it
+    (d,) = compile_versions([str(b), str(a)])[1].errors
+    assert d.help_text("en").endswith("give this version another effective date, or leave one of them out")

@@ -97,7 +97,8 @@ def test_the_evaluation_refuses_two_versions_of_one_version(tmp_path: Path) -> N
         check_versions([a, b], "en")
     assert str(caught.value) == (
         f"{b.path}:{VERSION}:3: [E306] version 2026.1 (effective 2026-11-16) is also the version of {a.path}, which "
-        "takes effect on 2026-04-01\nhelp: raise the later version's `version`: a report and the JSON's "
+        'takes effect on 2026-04-01\nhelp: raise the later version\'s `version` (`version "2026.2"`): a report '
+        "and the JSON's "
         "`policy_version` name the version that judged each item by its number, and cannot tell two of one "
         "number apart"
     )
@@ -168,6 +169,32 @@ def test_sla_check_and_sla_evaluate_of_the_directory(tmp_path: Path) -> None:
     assert (res.returncode, res.stdout) == (1, "")
     assert res.stderr.startswith(f"sla: エラー: {b}:{VERSION}:3：[E306] 版 2026.1（適用開始日 2026年11月16日(月)）は、")
     assert "ヒント: 後の版の `version` を上げてください" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_e306_at_the_latest_version_gives_the_line_to_write(tmp_path: Path) -> None:
+    # QA: an author who copied 2026.1 to make next month's version and kept its `version "2026.1"` was told
+    # to raise it, not to what: the help gives a number after every version given
+    a = _version(tmp_path, "a.sla", "2026.9", "2026-04-01")
+    b = _version(tmp_path, "b.sla", "2026.10", "2026-07-01")
+    c = _version(tmp_path, "c.sla", "2026.9", "2027-01-01")
+    found = {x.file: x.diagnostics for x in compile_versions([str(a), str(b), str(c)])}
+    (d,) = found[str(c)]
+    assert d.code == "E306" and d.help_text("en").startswith(
+        'raise the later version\'s `version` (`version "2026.11"`): '
+    )
+    assert d.help_text("ja").startswith('後の版の `version` を上げてください（`version "2026.11"`）。')
+    with pytest.raises(InputError, match=re.escape('`version "2026.11"`')):
+        check_versions([load_policy(p) for p in (a, b, c)], "en")
+    # a version between others (2026.9 again in May, before 2026.10): no one number to give
+    m = _version(tmp_path, "c.sla", "2026.9", "2026-05-01")
+    found = {x.file: x.diagnostics for x in compile_versions([str(a), str(b), str(m)])}
+    (d,) = found[str(m)]
+    assert d.code == "E306" and d.help_text("en").startswith("raise the later version's `version`: ")
+    # versions that are no numbers: the rule alone
+    s1 = _version(tmp_path, "s1.sla", "spring", "2026-04-01")
+    s2 = _version(tmp_path, "s2.sla", "spring", "2026-10-01")
+    found = {x.file: x.diagnostics for x in compile_versions([str(s1), str(s2)])}
+    assert found[str(s2)][0].help_text("en").startswith("raise the later version's `version`: ")
 
 
 def test_versions_of_other_numbers_are_not_refused(tmp_path: Path) -> None:

@@ -312,6 +312,43 @@ def test_what_a_reload_says_of_a_version_names_the_line_of_the_text_it_compiled(
     service.store.close()
 
 
+def test_sighup_says_how_to_correct_an_edited_version_that_has_not_taken_effect(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # QA: an author who found a mistake in the version added for next month was only told to restore the file
+    # or make a new version; one not in force yet can be taken back and added again as corrected (the
+    # operators' guide, "Removing a version's file"), and the help now says how
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    later = folder / "later.sla"
+    later.write_text(_version(POLICY.read_text("utf-8"), "2027.1", "2027-04-01"), "utf-8")
+    service.reload_files()
+    _edit(later, FOUR, TWO)
+    caplog.clear()
+    with caplog.at_level(logging.ERROR, logger="sla.serve"):
+        service.reload_files()
+    (said,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("再読み込み：")]
+    assert said.startswith(f"再読み込み：{later}:9:3：版 2027.1 は使用中ですが、ファイルの内容が変わっています。")
+    assert f"\n  {CHANGE_JA}\n" in said
+    sql = "DELETE FROM policies WHERE version = '2027.1'; DELETE FROM served_versions WHERE version = '2027.1'"
+    assert said.endswith(
+        "ヒント: 版 2027.1 はまだ適用が始まっていないので、この版のまま直すこともできます：適用開始日より前に、"
+        f"このデータベースを使うサービスをすべて止め、データベースで `{sql}` を実行してから起動すると、"
+        "このファイルの内容で版 2027.1 を加えます。そうしないなら、このファイルを元の内容に戻すか、"
+        "変更に新しい `version` と将来の日付の `effective` を付けて、新しい版（別のファイル）として加えてください。"
+        "使用中の版と内容が異なるままでは、次の起動は拒否されます"
+    )
+    assert [p.version for p in service.tracker.policies] == ["2026.1", "2027.1"]
+    service.store.close()
+    # what it says works: the statements run, the next start adds 2027.1 as the file now says
+    with sa.create_engine(f"sqlite:///{tmp_path / 'sla.db'}").begin() as conn:
+        for statement in sql.split("; "):
+            conn.execute(sa.text(statement))
+    again = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    assert again.store.served()["2027.1"].text_digest == digest(later.read_text("utf-8"))
+    again.store.close()
+
+
 # -- 2. a reload's words ---------------------------------------------------------------------------------------
 def test_a_reloaded_file_with_a_syntax_error_is_said_as_at_start(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
@@ -343,7 +380,8 @@ def test_a_reloaded_version_that_has_begun_is_refused_in_the_policys_language(
     (said,) = [r.getMessage() for r in caplog.records]
     assert said == (
         f"再読み込み：{later}:9:3：版 `2026.2` の適用開始日 2026年10月1日(木) は、すでに始まっています\n"
-        "ヒント: 新しい版は将来の日付から適用します。対応中の案件が、起算した時点の版のまま判定されるようにするためです"
+        "ヒント: 新しい版は将来の日付から適用します。`effective` を将来の日付（`effective 2026-12-01` 以降）に"
+        "してください（対応中の案件は、起算した時点の版のまま判定されます）"
     )
     # posted, the same version is refused in English, as every error body
     with pytest.raises(ApiError) as posted:

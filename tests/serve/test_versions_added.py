@@ -26,6 +26,7 @@ import pytest
 import sqlalchemy as sa
 
 from sla_dsl.i18n import message
+from sla_dsl.lang.diagnostics import words
 from sla_dsl.policy import load_policies
 from sla_dsl.policy.compiled import Policy
 from sla_dsl.serve import Settings, app
@@ -101,7 +102,8 @@ def test_a_reloaded_version_of_the_day_of_a_posted_one_refuses_the_reload_whole(
         "再読み込み：ポリシーのファイルを読み直せませんでした。使用中の版はそのままです：\n"
         f"{same_day}:10:3：[E304] 版 2026.3 の適用開始日 2026年12月8日(火) は、"
         "使用中のポリシー（版 2026.2）と同じ日です\n"
-        f"ヒント: {message('diag.E304.help', 'ja')}\n"
+        "ヒント: その日から適用される版がファイルの順で決まってしまいます。版 2026.3 が新しい版なら、"
+        "`effective 2026-12-09` 以降の日付を書くか、どちらかの版を外してください\n"
         f"ヒント: {message('serve.reload.not_reloaded.help', 'ja')}"
     ]
     # all or none, as a start takes the files and the versions stored: the next start would refuse this set
@@ -131,8 +133,9 @@ def test_a_posted_version_that_has_begun_is_refused_at_its_effective_line(start:
     assert r.status_code == 422
     assert r.json() == {
         "error": "<request>:10:3: version `2026.2` would take effect on 2026-11-01, which has begun",
-        "help": message("serve.policy.begun.help", "en"),
-    }
+        "help": "a new version takes effect from a future date: write a future `effective` date (`effective "
+        "2026-12-01` or later), so that open incidents keep the version their clock started under",
+    }  # (QA: the help said a future date, not which: the service's day is Mon 30 Nov 2026)
 
 
 # -- 3. a version's file removed -----------------------------------------------------------------------------------
@@ -269,6 +272,10 @@ def test_a_version_in_force_whose_file_is_removed_stays_served_and_is_not_droppe
 
 
 # -- 4. the warnings of a version added ----------------------------------------------------------------------------
+#: the help of W307 below: 2026.1 (in use) taking effect before 2025.9 (posted, from 2027-01-08)
+W307_HELP = {"version": "2026.1", "other_version": "2025.9", "day": "2027-01-09"}
+
+
 def test_a_posted_version_answers_its_warnings_and_the_log_says_them(
     start: Starter, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -289,7 +296,7 @@ def test_a_posted_version_answers_its_warnings_and_the_log_says_them(
         "effect by then, so version 2026.1 is in force only until 2026-12-07\n"
         "10 |   effective 2027-01-08\n"
         "   |   ^^^^^^^^^^^^^^^^^^^^\n"
-        f"  help: {message('diag.W307.help', 'en')}"
+        f"  help: {words('diag.W307.help', **W307_HELP).text('en')}"
     )
     assert "is in force only until 2027-01-07" in warnings[1]["text"]  # (2026.2, from 2026-12-08)
     assert warnings[2]["text"].startswith("<request>:105:18: warning: [W201] `1 business days`: ")
@@ -299,9 +306,8 @@ def test_a_posted_version_answers_its_warnings_and_the_log_says_them(
         "<request>:10:3: warning: [W307] 版 2026.1 の適用開始日は 2026年4月1日(水) ですが、番号の小さい<request>"
         "（版 2025.9）の適用開始日はそれより後の 2027年1月8日(金) です。"
     )
-    assert (
-        said[1].endswith(f"ヒント: {message('diag.W307.help', 'ja')}") and "\n10 |   effective 2027-01-08\n" in said[1]
-    )
+    ja_help = words("diag.W307.help", **W307_HELP).text("ja")
+    assert said[1].endswith(f"ヒント: {ja_help}") and "\n10 |   effective 2027-01-08\n" in said[1]
     assert said[3].startswith("<request>:105:18: warning: [W201] ") and len(said) == 4
 
 
