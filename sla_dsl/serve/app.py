@@ -59,7 +59,11 @@ Design notes
   batch withdraws an alert (:mod:`.alerts`), the new alerts firing on their
   own. At SIGHUP a
   version in use whose file changed in meaning is said in the log, with the
-  changes and what to do, and not applied.
+  changes and what to do, and not applied. The text compared and recorded is
+  the one compiled and served (:attr:`~sla_dsl.policy.compiled.Policy.source`,
+  as the loader read the file once), never the file read again: saved in
+  between, the record would hold a text not served, and the next start would
+  take an edited version or refuse the very text served.
 * What a reload says of a policy (a file that does not compile, with its
   source line and caret as at start; a version refused) is in that policy's
   primary language, as ``sla serve`` says it at start; ``POST /policies``
@@ -149,7 +153,6 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import anyio
@@ -345,8 +348,10 @@ class Service:
         #: (version, text, from when its alerts are judged again) of the versions accepted on purpose
         accepted: list[tuple[str, str, float]] = []
         for p in policies:
-            text = posted.get(p.version) if p.path is None else _read(p.path)
-            if text is None:  # (a file that could not be read again since it was loaded: not compared)
+            # the text compiled and served: a file's as its loader read it, never the file read again (saved
+            # since, it would be recorded or compared in place of the text served)
+            text = posted.get(p.version) if p.path is None else p.source
+            if text is None:  # (a version built from a model alone, no text to compare: not recorded)
                 continue
             known = served.get(p.version)
             if known is None:
@@ -689,7 +694,7 @@ class Service:
             )
         # from the text itself: nothing a request names is read (a reloaded version keeps its file's name, so that
         # a reload can say when that file is gone)
-        policy = Policy(compiled.model, path=path, sha256=sha256 or compiled.sha256)
+        policy = Policy(compiled.model, path=path, sha256=sha256 or compiled.sha256, source=compiled.source)
         policy.warnings = compiled.warnings
         # a posted version is refused in English, as every error body; a reloaded file (``path``) in its
         # language, located at its ``version`` line, as the loader refuses it at start
@@ -962,14 +967,6 @@ def _take_back(version: str) -> str:
     return f"DELETE FROM policies WHERE version = '{quoted}'; DELETE FROM served_versions WHERE version = '{quoted}'"
 
 
-def _read(path: str) -> str | None:
-    """The text of a policy file (None when it cannot be read)."""
-    try:
-        return Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def _located(name: str, policy: Policy, keyword: str = "version") -> str:
     """``name:line:column`` of the version's ``keyword`` line (``version``, ``effective``) in the text it was
     compiled from (``name`` alone for a model not compiled from a text): never its file read again, which may
@@ -1006,7 +1003,7 @@ def _policy_of_text(text: str, lang: Lang = "en") -> Policy:
     if compiled.model is None or compiled.errors:
         said = message("serve.start.stored_uncompilable", lang, error=compiled.errors[0].header(lang))
         raise InputError(said, lang=lang)
-    return Policy(compiled.model, sha256=compiled.sha256)
+    return Policy(compiled.model, sha256=compiled.sha256, source=compiled.source)
 
 
 @contextlib.contextmanager
