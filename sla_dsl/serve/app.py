@@ -63,7 +63,8 @@ Design notes
   the one compiled and served (:attr:`~sla_dsl.policy.compiled.Policy.source`,
   as the loader read the file once), never the file read again: saved in
   between, the record would hold a text not served, and the next start would
-  take an edited version or refuse the very text served.
+  take an edited version or refuse the very text served. A reload adds a new
+  version from that text too, as the loader checked it.
 * What a reload says of a policy (a file that does not compile, with its
   source line and caret as at start; a version refused) is in that policy's
   primary language, as ``sla serve`` says it at start; ``POST /policies``
@@ -173,7 +174,6 @@ from ..i18n import Lang, as_lang, format_date, message
 from ..lang.compile import Compiled
 from ..lang.diagnostics import Both, Diagnostic, PolicyError, policy_language, words
 from ..lang.model import NO_SPAN
-from ..lang.source import read_policy_file_digest
 from ..policy.compiled import Policy, declared_types
 from ..policy.load import check_versions, compare_versions, compile_text, load_policies
 from ..report.words import default_lang
@@ -805,13 +805,11 @@ class Service:
                 self._changed_on_disk(known[p.version], p)
                 continue
             try:
-                # the text as the loader read it (a byte-order mark dropped, CRLF kept), and its file's hash
-                text, problems, digest = read_policy_file_digest(p.path)
-                if text is None:  # (gone or unreadable since it was loaded: the next SIGHUP tries again)
-                    lang = policy_language(p.model)
-                    LOG.error("%s", _reload_line(f"{printable(p.path)}: {problems[0].text(lang)}", lang))
-                    continue
-                self.add_policy(text, p.path, digest)
+                # the text the loader read and compiled (a byte-order mark dropped, line ends LF), and its file's
+                # hash: never the file read again, which may have been saved since (what was checked above is
+                # what is added, served and recorded)
+                assert p.source is not None  # (the loader keeps it)
+                self.add_policy(p.source, p.path, p.sha256)
             except ApiError as exc:
                 said, lang = exc.message, policy_language(p.model)
                 if exc.help:
@@ -819,7 +817,7 @@ class Service:
                 if exc.more.get("where") != p.path:  # (every refusal of a reload names the file itself)
                     said = message("serve.reload.in_file", lang, path=p.path, said=said)
                 LOG.error("%s", _reload_line(_lines(said), lang))
-            except Exception as exc:  # the database away, a file gone: the next SIGHUP tries again
+            except Exception as exc:  # the database away: the next SIGHUP tries again
                 lang = policy_language(p.model)
                 LOG.error("%s", _reload_line(f"{printable(p.path)}: {brief(exc, lang)}", lang))
 

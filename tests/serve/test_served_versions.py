@@ -19,7 +19,7 @@ its fix.
 7. The text recorded as served, and compared at start, was the policy file read once more after the loader
    had compiled it: a file saved between the two (an author saving while the service starts) left the
    database holding a text not served, so that the next start took an edited version or refused the text
-   served.
+   served. A reload added a new version from its file read again, not the text the loader had checked.
 """
 
 from __future__ import annotations
@@ -234,6 +234,31 @@ def test_a_version_accepted_while_its_file_is_saved_is_recorded_as_compiled(
     with pytest.raises(InputError) as refused:  # (the file now holds the first text: a change from the accepted)
         _service(folder, db)
     assert "版 2026.1 の内容が" in str(refused.value) and "2営業時間以内 → 4営業時間以内" in str(refused.value)
+
+
+def test_a_new_file_saved_while_a_reload_reads_it_is_added_as_compiled(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload added a new version from its file read once more after the loader had compiled and checked it:
+    saved between the two (here so that it no longer compiles), the reload said in English ``invalid policy; no
+    version was added`` in the log of a Japanese policy, and added nothing. It adds the version the loader
+    compiled, and the database records that text as served."""
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    service = _service(folder, db)
+    later = folder / "later.sla"
+    text = _version(POLICY.read_text("utf-8"), "2027.1", "2027-04-01")
+    later.write_text(text, "utf-8")
+    _saved_after_compile(monkeypatch, 'version "2027.1"', 'version "2027.1" {')  # (no longer compiles)
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
+        service.reload_files()
+    monkeypatch.undo()
+    said = [r.getMessage() for r in caplog.records]
+    assert "版 `2027.1` を加えました（適用開始日 2027年4月1日(木)）" in said, said
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], said
+    assert service.store.served()["2027.1"].text == text
+    assert service.store.policy_texts()[-1] == text
+    service.store.close()
 
 
 # -- a new version whose `effective` date has begun, added while the service was stopped -------------------------
