@@ -59,12 +59,18 @@ class NotInPolicyError(InputError, KeyError):
 class Policy:
     """A compiled policy."""
 
-    def __init__(self, model: m.PolicyModel, path: str | None = None, sha256: str | None = None) -> None:
+    def __init__(
+        self, model: m.PolicyModel, path: str | None = None, sha256: str | None = None, source: str | None = None
+    ) -> None:
         self.model = model
         self.path = path
         #: the SHA-256 (hex) of the policy's text as read: a file's bytes (``sha256sum`` of it), a text's
         #: UTF-8 bytes (:mod:`sla_dsl.lang.source`); ``None`` for a policy built from a model alone
         self.sha256 = sha256
+        #: the text the model was compiled from, as the reader gave it (a byte-order mark dropped, line ends
+        #: ``\n``: :mod:`sla_dsl.lang.source`): what ``sla serve`` records as served, never its file read
+        #: again, which may have been saved since; ``None`` for a policy built from a model alone
+        self.source = source
         self._calendars: dict[str, BusinessCalendar] = {}
         self.warnings: list[Diagnostic] = []
 

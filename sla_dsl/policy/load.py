@@ -141,7 +141,8 @@ def load_policy(path_or_text: str | Path) -> Policy:
             policy_language(compiled.model),
             header_read=compiled.model is not None,
         )
-    policy = Policy(compiled.model, path=compiled.file if compiled.file != "<policy>" else None, sha256=compiled.sha256)
+    path = compiled.file if compiled.file != "<policy>" else None
+    policy = Policy(compiled.model, path=path, sha256=compiled.sha256, source=compiled.source)
     policy.warnings = compiled.warnings
     return policy
 

@@ -59,7 +59,12 @@ Design notes
   batch withdraws an alert (:mod:`.alerts`), the new alerts firing on their
   own. At SIGHUP a
   version in use whose file changed in meaning is said in the log, with the
-  changes and what to do, and not applied.
+  changes and what to do, and not applied. The text compared and recorded is
+  the one compiled and served (:attr:`~sla_dsl.policy.compiled.Policy.source`,
+  as the loader read the file once), never the file read again: saved in
+  between, the record would hold a text not served, and the next start would
+  take an edited version or refuse the very text served. A reload adds a new
+  version from that text too, as the loader checked it.
 * What a reload says of a policy (a file that does not compile, with its
   source line and caret as at start; a version refused) is in that policy's
   primary language, as ``sla serve`` says it at start; ``POST /policies``
@@ -149,7 +154,6 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import anyio
@@ -170,7 +174,6 @@ from ..i18n import Lang, as_lang, format_date, message
 from ..lang.compile import Compiled
 from ..lang.diagnostics import Both, Diagnostic, PolicyError, policy_language, words
 from ..lang.model import NO_SPAN
-from ..lang.source import read_policy_file_digest
 from ..policy.compiled import Policy, declared_types
 from ..policy.load import check_versions, compare_versions, compile_text, load_policies
 from ..report.words import default_lang
@@ -345,8 +348,10 @@ class Service:
         #: (version, text, from when its alerts are judged again) of the versions accepted on purpose
         accepted: list[tuple[str, str, float]] = []
         for p in policies:
-            text = posted.get(p.version) if p.path is None else _read(p.path)
-            if text is None:  # (a file that could not be read again since it was loaded: not compared)
+            # the text compiled and served: a file's as its loader read it, never the file read again (saved
+            # since, it would be recorded or compared in place of the text served)
+            text = posted.get(p.version) if p.path is None else p.source
+            if text is None:  # (a version built from a model alone, no text to compare: not recorded)
                 continue
             known = served.get(p.version)
             if known is None:
@@ -689,7 +694,7 @@ class Service:
             )
         # from the text itself: nothing a request names is read (a reloaded version keeps its file's name, so that
         # a reload can say when that file is gone)
-        policy = Policy(compiled.model, path=path, sha256=sha256 or compiled.sha256)
+        policy = Policy(compiled.model, path=path, sha256=sha256 or compiled.sha256, source=compiled.source)
         policy.warnings = compiled.warnings
         # a posted version is refused in English, as every error body; a reloaded file (``path``) in its
         # language, located at its ``version`` line, as the loader refuses it at start
@@ -801,13 +806,11 @@ class Service:
                 self._changed_on_disk(known[p.version], p)
                 continue
             try:
-                # the text as the loader read it (a byte-order mark dropped, CRLF kept), and its file's hash
-                text, problems, digest = read_policy_file_digest(p.path)
-                if text is None:  # (gone or unreadable since it was loaded: the next SIGHUP tries again)
-                    lang = policy_language(p.model)
-                    LOG.error("%s", _reload_line(f"{printable(p.path)}: {problems[0].text(lang)}", lang))
-                    continue
-                self.add_policy(text, p.path, digest)
+                # the text the loader read and compiled (a byte-order mark dropped, line ends LF), and its file's
+                # hash: never the file read again, which may have been saved since (what was checked above is
+                # what is added, served and recorded)
+                assert p.source is not None  # (the loader keeps it)
+                self.add_policy(p.source, p.path, p.sha256)
             except ApiError as exc:
                 said, lang = exc.message, policy_language(p.model)
                 if exc.help:
@@ -815,7 +818,7 @@ class Service:
                 if exc.more.get("where") != p.path:  # (every refusal of a reload names the file itself)
                     said = message("serve.reload.in_file", lang, path=p.path, said=said)
                 LOG.error("%s", _reload_line(_lines(said), lang))
-            except Exception as exc:  # the database away, a file gone: the next SIGHUP tries again
+            except Exception as exc:  # the database away: the next SIGHUP tries again
                 lang = policy_language(p.model)
                 LOG.error("%s", _reload_line(f"{printable(p.path)}: {brief(exc, lang)}", lang))
 
@@ -969,14 +972,6 @@ def _take_back(version: str) -> str:
     return f"DELETE FROM policies WHERE version = '{quoted}'; DELETE FROM served_versions WHERE version = '{quoted}'"
 
 
-def _read(path: str) -> str | None:
-    """The text of a policy file (None when it cannot be read)."""
-    try:
-        return Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def _located(name: str, policy: Policy, keyword: str = "version") -> str:
     """``name:line:column`` of the version's ``keyword`` line (``version``, ``effective``) in the text it was
     compiled from (``name`` alone for a model not compiled from a text): never its file read again, which may
@@ -1013,7 +1008,7 @@ def _policy_of_text(text: str, lang: Lang = "en") -> Policy:
     if compiled.model is None or compiled.errors:
         said = message("serve.start.stored_uncompilable", lang, error=compiled.errors[0].header(lang))
         raise InputError(said, lang=lang)
-    return Policy(compiled.model, sha256=compiled.sha256)
+    return Policy(compiled.model, sha256=compiled.sha256, source=compiled.source)
 
 
 @contextlib.contextmanager

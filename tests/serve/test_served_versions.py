@@ -16,6 +16,10 @@ its fix.
    refuses it (exit 1) unless nothing was served yet, or the operator accepts it with the statement the
    refusal gives. An edited version is accepted in one step (``UPDATE``; a deleted row would now be a new
    version that has begun). The reload's ``policy version ... added`` was English: now the policy's language.
+7. The text recorded as served, and compared at start, was the policy file read once more after the loader
+   had compiled it: a file saved between the two (an author saving while the service starts) left the
+   database holding a text not served, so that the next start took an edited version or refused the text
+   served. A reload added a new version from its file read again, not the text the loader had checked.
 """
 
 from __future__ import annotations
@@ -121,6 +125,139 @@ def test_an_edited_version_is_accepted_in_one_step_beside_other_versions(tmp_pat
     store.close()
     service = _service(folder, db)  # (a deleted row would now be a new version that has begun: refused)
     assert service.store.served()["2026.1"].text_digest == digest(policy.read_text("utf-8"))
+    service.store.close()
+
+
+def _saved_after_compile(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
+    """The loader saves each file it compiles again just after, ``old`` replaced by ``new`` (an author saving in
+    an editor while the service starts or reloads)."""
+    import sla_dsl.policy.load as load
+
+    compiled = load.load_policy
+
+    def saved(path: str | Path) -> Any:
+        policy = compiled(path)
+        if old in Path(path).read_text("utf-8"):
+            _edit(Path(path), old, new)
+        return policy
+
+    monkeypatch.setattr(load, "load_policy", saved)
+
+
+def test_a_file_saved_while_the_first_start_reads_it_is_recorded_as_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text recorded as served was the file read once more after the loader had compiled it: saved between
+    the two (here with other rules under the same number), the database recorded the edited text while the
+    service served the one compiled. The next start then took the edited version without a word, and refused
+    the file once restored to the very text served."""
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    policy = folder / "clicksoko.sla"
+    served = policy.read_text("utf-8")
+    _saved_after_compile(monkeypatch, FOUR, TWO)
+    service = _service(folder, db)
+    monkeypatch.undo()
+    assert TWO in policy.read_text("utf-8")  # (saved after the loader compiled it)
+    assert service.store.served()["2026.1"].text == served  # (what is recorded)
+    assert [p.source for p in service.tracker.policies] == [served]  # (what is served)
+    service.store.close()
+    with pytest.raises(InputError) as refused:  # the next start compares the file with what was served
+        _service(folder, db)
+    assert "版 2026.1 の内容が" in str(refused.value) and CHANGE_JA in str(refused.value)
+    _edit(policy, TWO, FOUR)  # restored: the text served, taken
+    _service(folder, db).store.close()
+
+
+def test_a_file_saved_while_a_start_reads_it_is_compared_as_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A start compared with the version served the file read once more after the loader had compiled it: a
+    version edited while the service was stopped, its file restored between the two (an author undoing the
+    edit as the service starts), was started without a word, serving the edited rules under the number served
+    with the first ones. It is refused, as compiled."""
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    policy = folder / "clicksoko.sla"
+    first = policy.read_text("utf-8")
+    _service(folder, db).store.close()  # 2026.1 served
+    _edit(policy, FOUR, TWO)
+    _saved_after_compile(monkeypatch, TWO, FOUR)  # (restored after the loader compiled the edited text)
+    with pytest.raises(InputError) as refused:
+        _service(folder, db)
+    monkeypatch.undo()
+    assert policy.read_text("utf-8") == first
+    assert "版 2026.1 の内容が" in str(refused.value) and CHANGE_JA in str(refused.value)
+    assert _served_of(db)["2026.1"].text == first  # (a start refused writes nothing)
+    service = _service(folder, db)  # (the file as served: taken)
+    assert [p.source for p in service.tracker.policies] == [first]
+    service.store.close()
+
+
+def test_a_text_recorded_with_its_byte_order_mark_by_an_earlier_release_is_taken(tmp_path: Path) -> None:
+    """An earlier release recorded a file's text read again as Python reads it, a byte-order mark kept; the
+    text compiled has none. No change of meaning: the start takes it and keeps the text compiled."""
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    policy = folder / "clicksoko.sla"
+    text = policy.read_text("utf-8")
+    policy.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    store = Store(db)
+    store.migrate()
+    store.serve([("2026.1", dt.date(2026, 4, 1), "\ufeff" + text)], 1.0)  # (as the release before recorded it)
+    store.close()
+    service = _service(folder, db)
+    assert service.store.served()["2026.1"].text == text
+    service.store.close()
+
+
+def test_a_version_accepted_while_its_file_is_saved_is_recorded_as_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited version accepted on purpose (``text_digest`` emptied) records the text the start compiled and
+    serves, not the file saved again since: the next start compares the file with that text."""
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    policy = folder / "clicksoko.sla"
+    _service(folder, db).store.close()
+    _edit(policy, FOUR, TWO)
+    accepted = policy.read_text("utf-8")
+    store = Store(db)
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE served_versions SET text_digest = '' WHERE version = '2026.1'"))
+    store.close()
+    _saved_after_compile(monkeypatch, TWO, FOUR)  # (saved back to the first text after the compile)
+    service = _service(folder, db)
+    monkeypatch.undo()
+    assert service.store.served()["2026.1"].text == accepted
+    service.store.close()
+    with pytest.raises(InputError) as refused:  # (the file now holds the first text: a change from the accepted)
+        _service(folder, db)
+    assert "版 2026.1 の内容が" in str(refused.value) and "2営業時間以内 → 4営業時間以内" in str(refused.value)
+
+
+def test_a_new_file_saved_while_a_reload_reads_it_is_added_as_compiled(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload added a new version from its file read once more after the loader had compiled and checked it:
+    saved between the two (here so that it no longer compiles), the reload said in English ``invalid policy; no
+    version was added`` in the log of a Japanese policy, and added nothing. It adds the version the loader
+    compiled, and the database records that text as served."""
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    service = _service(folder, db)
+    later = folder / "later.sla"
+    text = _version(POLICY.read_text("utf-8"), "2027.1", "2027-04-01")
+    later.write_text(text, "utf-8")
+    _saved_after_compile(monkeypatch, 'version "2027.1"', 'version "2027.1" {')  # (no longer compiles)
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
+        service.reload_files()
+    monkeypatch.undo()
+    said = [r.getMessage() for r in caplog.records]
+    assert "版 `2027.1` を加えました（適用開始日 2027年4月1日(木)）" in said, said
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], said
+    assert service.store.served()["2027.1"].text == text
+    assert service.store.policy_texts()[-1] == text
     service.store.close()
 
 

@@ -346,13 +346,17 @@ def test_a_reloaded_versions_hash_is_its_files_as_sla_evaluate_reports_it(tmp_pa
     service.store.close()
 
 
-def test_a_file_gone_between_the_reads_of_a_reload_is_said_and_skipped(
+def test_a_file_gone_after_a_reload_read_it_is_added_as_read_then_said_gone(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A reload reads each file once: a file removed after the loader read it is added as read (as a start
+    serves what its loader read), and the next reload says its file is gone, with the statements that take it
+    back. (It used to read the file a second time to add it, and say it gone at once.)"""
     folder = _folder(tmp_path)
     service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
     later = folder / "later.sla"
-    later.write_text(_version("2026.2", "2026-12-08"), "utf-8")
+    text = _version("2026.2", "2026-12-08")
+    later.write_text(text, "utf-8")
     real = app.load_policies
 
     def load_then_remove(paths: list[str]) -> list[Policy]:
@@ -362,9 +366,20 @@ def test_a_file_gone_between_the_reads_of_a_reload_is_said_and_skipped(
 
     monkeypatch.setattr(app, "load_policies", load_then_remove)
     caplog.clear()
-    with caplog.at_level(logging.ERROR, logger="sla.serve"):
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
         service.reload_files()
-    assert _versions(service) == ["2026.1"]
+    monkeypatch.undo()
+    assert _versions(service) == ["2026.1", "2026.2"]
+    assert service.store.served()["2026.2"].text == text
+    assert [p.sha256 for p in service.tracker.policies if p.version == "2026.2"] == [
+        hashlib.sha256(text.encode("utf-8")).hexdigest()
+    ]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
+        service.reload_files()
     said = _said(caplog)
-    assert len(said) == 1 and str(later) in said[0], said
+    assert len(said) == 1 and said[0].startswith(
+        f"再読み込み：{later}:9:3：版 2026.2（適用開始日 2026年12月8日(火)）のファイルが"
+    )
+    assert "DELETE FROM policies WHERE version = '2026.2'" in said[0], said
     service.store.close()
