@@ -109,7 +109,8 @@ class PolicyText(NamedTuple):
 
 def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) -> tuple[PolicyText, ...]:
     """The texts of the policy versions given as files or directories of them (every ``*.sla`` file), or as
-    loaded policies that remember their file."""
+    loaded policies that remember their file: the text each was compiled from (:attr:`Policy.source`), not
+    its file read again, which may have been saved since (a policy built from a model alone: its file)."""
     items: Sequence[str | Path | Policy] = [policy] if isinstance(policy, str | Path | Policy) else policy
     if isinstance(items, Mapping | bytes) or not isinstance(items, Iterable):  # (a Compiled of compile_policy)
         raise TypeError(message("author.api.policy_type", "en", kind=type(policy).__name__))  # (as evaluate says it)
@@ -122,6 +123,9 @@ def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) ->
             if item.path is None:
                 lang = policy_language(item.model)
                 raise InputError(message("author.api.policy_without_file", lang), lang=lang)
+            if item.source is not None:  # (the text it was compiled from: its file may have been saved since)
+                out.append(PolicyText(item.path, item.source, item.sha256))
+                continue
             item = item.path
         path = Path(item)
         if isinstance(item, str) and ("\n" in item or "{" in item):
