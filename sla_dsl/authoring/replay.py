@@ -23,8 +23,10 @@ Design notes
   moving (the first measured service over the period) and every measured
   service's measurement periods moving (``availability_periods``: keyed by
   service, start and ``when``, their figure, target, met, measured and down
-  minutes), credits, maintenance windows that move (paired by the month they
-  fall in), appear or disappear, and violations that appear or go away.
+  minutes; a figure's row and a target's row of one start, which their ids
+  tell apart, each beside its own kind: :func:`_period_pairs`), credits,
+  maintenance windows that move (paired by the month they fall in), appear or
+  disappear, and violations that appear or go away.
 * Service credits per missed target (``breach_credits``): each row that comes,
   goes or changes (its breaches, credit, incidents, whether complete),
   keyed as ``sla test`` keys it (:func:`~sla_dsl.report.periods.breach_credit_key`,
@@ -572,6 +574,30 @@ def _period_key(r: AvailabilityPeriod) -> tuple[str, dt.datetime, str]:
     return r.service, r.start, r.when or ""
 
 
+def _period_pairs(
+    old: Sequence[AvailabilityPeriod], new: Sequence[AvailabilityPeriod]
+) -> list[tuple[AvailabilityPeriod | None, AvailabilityPeriod | None]]:
+    """The period rows of two reports side by side: by service, start and ``when``, and a figure's row
+    (``availability measured``) beside the other side's figure, a target's beside its target, as their ids
+    tell them apart (``content:2026-11-15:measured``, ``content:2026-11-15``: a version adding a percentage
+    inside a month, with ``from`` cutting both rows at one day); a figure left alone beside a target left
+    alone of one key are one row whose target comes or goes. NEW's order, then the rows only OLD has."""
+    pairs = _paired(old, new, lambda r: (*_period_key(r), r.target is None))
+    alone: dict[tuple[str, dt.datetime, str], list[int]] = {}
+    for n, (x, y) in enumerate(pairs):
+        if x is None or y is None:
+            row = x or y
+            assert row is not None
+            alone.setdefault(_period_key(row), []).append(n)
+    gone: set[int] = set()
+    for found in alone.values():
+        if len(found) == 2 and (pairs[found[0]][0] is None) != (pairs[found[1]][0] is None):
+            a, b = found
+            pairs[a] = (pairs[a][0] or pairs[b][0], pairs[a][1] or pairs[b][1])
+            gone.add(b)
+    return [pair for n, pair in enumerate(pairs) if n not in gone]
+
+
 def _figures(r: AvailabilityPeriod) -> tuple[Any, ...]:
     return r.ratio, r.measured_minutes, r.downtime_minutes, r.target, r.met, r.end
 
@@ -588,10 +614,10 @@ def _paired(old: Sequence[_R], new: Sequence[_R], key: Callable[[_R], Hashable])
 
 
 def _period_changes(old: Report, new: Report) -> list[PeriodChange]:
-    """Every measured service's period rows that differ (or that one version alone measures), keyed by
-    service, start and ``when``: NEW's order, then the rows only OLD has."""
+    """Every measured service's period rows that differ (or that one version alone measures), paired by
+    :func:`_period_pairs`: NEW's order, then the rows only OLD has."""
     out: list[PeriodChange] = []
-    for x, y in _paired(old.availability_periods, new.availability_periods, _period_key):
+    for x, y in _period_pairs(old.availability_periods, new.availability_periods):
         if x is not None and y is not None and _figures(x) == _figures(y):
             continue
         row = y or x

@@ -63,6 +63,7 @@ from ..report.explain_credits import (
     credit_rows,
     credit_shaped,
     explain_credit,
+    version_ids,
 )
 from ..report.explain_parts import Event, Explanation, events_of
 from ..report.sections import one_year
@@ -454,6 +455,14 @@ def explain_command(args: argparse.Namespace) -> int:
             listed = period_ids(report)
             key = "explain.not_found.period" if listed else "explain.not_found.period.none"
             ids = ("、" if lang == "ja" else ", ").join(f"`{i}`" for i in listed)
+        if VERSION in ident and credit_shaped(ident):  # (a version no row of the key is: the ids that would be)
+            ids_of = {i for c in report.breach_credits for i in c.incidents}
+            named = version_ids(report, ident, _judged_by(result, ids_of), versions)
+            if named:
+                key, ids = (
+                    "explain.not_found.credit_version",
+                    ("、" if lang == "ja" else ", ").join(f"`{i}`" for i in named),
+                )
         forms = _forms(report, policies, w) if key == "explain.not_found" else ""
         raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end), ids=ids, forms=forms), lang=lang)
     explanations: list[Explanation] = []

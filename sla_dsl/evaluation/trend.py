@@ -27,9 +27,11 @@ Design notes
     from the log once: :func:`first_completions`), so a continuous kind none of whose backups
     completed in a month has no figure there, not 0 faults;
   - availability: the judging's measurement period that is exactly the month (a monthly target's
-    row). A target measured per quarter or per period has no such row: then, and only then, that
-    month's outages and stops are judged over the month (a year holds some thousands, so this is
-    cheap), and its availability read from that month's report.
+    row), of the rows the month's summary takes its figure from
+    (:func:`sla_dsl.report.trend.availability_promised`: a figure's row and its target's row can both
+    be exactly the month, when ``from`` cuts both). A target measured per quarter or per period has
+    no such row: then, and only then, that month's outages and stops are judged over the month (a
+    year holds some thousands, so this is cheap), and its availability read from that month's report.
   ``tests/report/test_trend.py`` checks every month against its own evaluation.
 * Parts (:mod:`.partition`, Dask and Spark): each partition (which holds all the events of its
   incidents) counts its incidents per month, those judged over the period in the period's months
@@ -65,6 +67,7 @@ from ..report.trend import (
     MonthFacts,
     Tally,
     availability_keys,
+    availability_promised,
     count_targets,
     figures,
     with_changes,
@@ -289,15 +292,20 @@ def _facts(
         for b in judged.backups
     ]
     zone = [v for v in judged.violations if v.kind in ("backup_zone", "data")]
-    rows = {(p.service, p.when, p.start.timestamp(), p.end.timestamp()): p.ratio for p in judged.availability_periods}
+    # (each row as itself: a figure and its target's row can both be exactly a month cut by `from`)
+    rows = {
+        (p.service, p.when, p.target is not None, p.start.timestamp(), p.end.timestamp()): p.ratio
+        for p in judged.availability_periods
+    }
     out: list[MonthFacts] = []
     for n, s in enumerate(spans):
         lo, hi = s.start, s.end
-        keys = availability_keys(model_at(s))
-        availability = {k: rows[(*k, lo, hi)] for k in keys if (*k, lo, hi) in rows}
+        model = model_at(s)
+        keys = {k: availability_promised(model, *k) for k in availability_keys(model)}
+        availability = {k: rows[r] for k, kind in keys.items() if (r := (*k, kind, lo, hi)) in rows}
         if len(availability) < len(keys):  # a target measured per quarter or period: the month alone
             own = alone(s)
-            availability = {k: service_figure(own, *k) for k in keys}
+            availability = {k: service_figure(own, *k, kind) for k, kind in keys.items()}
         out.append(
             MonthFacts(
                 # (on columns: a year holds thousands of outages)

@@ -1309,6 +1309,12 @@ REPORT: dict[str, Msg] = {
         "{start} 〜 {end} に `{id}` という測定期間はありません（この判定期間の測定期間：{ids}）",
         "no measurement period `{id}` in the period {start} to {end} (its measurement periods: {ids})",
     ),
+    # `sla explain KEY:version=V` where rows of a credit per missed target share KEY and V is none of theirs
+    # ({ids}: the KEY:version=V that name one, from the rows' policy_versions)
+    "explain.not_found.credit_version": Msg(
+        "{start} 〜 {end} の目標未達のサービスクレジットに `{id}` という行はありません（版ごとの行の ID：{ids}）",
+        "no row of credits per missed target `{id}` in the period {start} to {end} (its rows by version: {ids})",
+    ),
     "explain.not_found.period.none": Msg(
         "{start} 〜 {end} に `{id}` という測定期間はありません（この判定期間に稼働率を測定するサービスはありません）",
         "no measurement period `{id}` in the period {start} to {end} (no service's availability is measured in it)",

@@ -8,7 +8,8 @@ Design notes
   condition for a rule with ``when`` (``P1:respond:2026-12-01:plan=enterprise``). Where two versions' rows
   share a key, ``:version=V`` after it names the row whose credit line is version ``V``'s, as its
   ``policy_versions`` column lists it (any of those versions), as ``sla test`` names it; the key alone
-  explains each of them.
+  explains each of them. A ``V`` that names none of them is refused with the ids that would
+  (:func:`version_ids`).
 * The explanation says the report's row, never a second computation of it: the row's breaches, credit per
   breach, cap, shared cap and credit are the evaluator's (:mod:`sla_dsl.evaluation.breach_credits`). Each
   incident counted is a step at its target's due time (the plain response target's ``response_due`` and
@@ -86,23 +87,40 @@ def credit_rows(
     report: Report, ident: str, judged_by: Mapping[str, str], versions: Sequence[str] = ()
 ) -> list[BreachCreditRow]:
     """The rows of ``breach_credits`` ``ident`` names: those of that key, or with ``:version=V`` the one of
-    them whose credit line is version ``V``'s (its ``policy_versions`` lists ``V``, as the report shows it);
-    for a row whose column is empty (read back from a JSON written without it), the one whose incidents
-    ``V`` judged (``judged_by``: each incident's version; ``versions``: the versions by effective date, the
-    earliest of several that judged a row's incidents naming it)."""
+    them whose credit line is version ``V``'s (:func:`_named_by`)."""
     if not report.breach_credits or not credit_shaped(ident):
         return []
     base, sep, version = ident.partition(VERSION)
     rows = [r for r in report.breach_credits if credit_key(r) == base]
     if not sep:
         return rows
+    return [r for r in rows if version in _named_by(r, judged_by, versions)]
+
+
+def version_ids(report: Report, ident: str, judged_by: Mapping[str, str], versions: Sequence[str] = ()) -> list[str]:
+    """The ids with ``:version=V`` that name a row of the key of ``ident`` (its ``:version=`` part left
+    out): ``P1:respond:2026-11-01:version=2026.2``, one per version that names a row (:func:`_named_by`), by
+    effective date (``versions``); none when no row has the key. What a refusal of a version that names none
+    of them lists."""
+    if not report.breach_credits or not credit_shaped(ident):
+        return []
+    base = ident.partition(VERSION)[0]
+    rows = [r for r in report.breach_credits if credit_key(r) == base]
     rank = {v: k for k, v in enumerate(versions)}
+    named = {v for r in rows for v in _named_by(r, judged_by, versions)}
+    return [f"{base}{VERSION}{v}" for v in sorted(named, key=lambda v: (rank.get(v, len(rank)), v))]
 
-    def judged(row: BreachCreditRow) -> str:
-        used = {judged_by[i] for i in row.incidents if i in judged_by}
-        return min(used, key=lambda v: (rank.get(v, len(rank)), v)) if used else ""
 
-    return [r for r in rows if (version in r.policy_versions if r.policy_versions else judged(r) == version)]
+def _named_by(row: BreachCreditRow, judged_by: Mapping[str, str], versions: Sequence[str]) -> list[str]:
+    """The versions whose ``:version=V`` names ``row``: those its ``policy_versions`` lists (whose credit line
+    it is, as the report shows it); for a row whose column is empty (read back from a JSON written without
+    it), the version that judged its incidents (``judged_by``: each incident's version; ``versions``: the
+    versions by effective date, the earliest of several naming it)."""
+    if row.policy_versions:
+        return list(row.policy_versions)
+    rank = {v: k for k, v in enumerate(versions)}
+    used = {judged_by[i] for i in row.incidents if i in judged_by}
+    return [min(used, key=lambda v: (rank.get(v, len(rank)), v))] if used else []
 
 
 def credit_ids(report: Report) -> list[str]:

@@ -71,6 +71,7 @@ __all__ = [
     "FigureKey",
     "MonthFacts",
     "Tally",
+    "availability_promised",
     "facts_of",
     "figures",
     "tally_of",
@@ -165,6 +166,19 @@ def availability_keys(model: lm.PolicyModel | None) -> list[tuple[str, str | Non
     ]
 
 
+def availability_promised(model: lm.PolicyModel | None, service: str, when: str | None) -> bool:
+    """Which rows of ``service``'s target (``when``) the summary's figure is taken from in a report whose
+    ``from`` version ``model`` is in force at (:func:`.periods.service_figure`'s ``promised``): for the target
+    without ``when``, those with a percentage when ``model`` states one, else the figures without one; a
+    version that adds (or drops) the percentage inside a month gives both rows of that month, and both can
+    start on one day (``content:2026-11-15`` and ``content:2026-11-15:measured``). A target with ``when``
+    always has a percentage."""
+    if when is not None:
+        return True
+    s = next((x for x in measured_services(model) if x.name == service), None)
+    return s is not None and s.availability_target is not None
+
+
 def taken_backups(model: lm.PolicyModel | None) -> list[lm.Backup]:
     """The backup kinds judged per day or window: taken every N days or hours (not continuous)."""
     return [b for b in (model.backups if model else ()) if b.every is not None and not b.continuous]
@@ -253,7 +267,10 @@ def facts_of(report: Report, model: lm.PolicyModel | None) -> MonthFacts:
         zone_faults=zone_faults(v for v in report.violations if v.kind == "backup_zone"),
         zone_unstated=zone_unstated(v for v in report.violations if v.kind == "data"),
         taken=report.backups_taken,
-        availability={(s, w): periods.service_figure(report, s, w) for s, w in availability_keys(model)},
+        availability={
+            (s, w): periods.service_figure(report, s, w, availability_promised(model, s, w))
+            for s, w in availability_keys(model)
+        },
         start=report.period.start.timestamp(),
         until=report.period.end.timestamp(),
     )

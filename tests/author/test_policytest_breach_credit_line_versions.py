@@ -139,3 +139,43 @@ def test_explain_takes_the_version_the_column_lists(tmp_path: Path, capsys: pyte
     assert "X" in out and "C" in out and "incident B" not in out, out
     code, out = _run(["explain", *logs, "P1:respond:2026-11-01:version=2026.1", *PERIOD, "--lang", "en"], capsys)
     assert code == 1, out
+
+
+def test_explain_of_a_version_no_row_is_lists_the_versions_that_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``:version=2026.1`` names no row of the key (2026.1 only judged X): the refusal listed the forms of
+    the ids explain takes, never the versions that name a row; it now lists them, from the rows'
+    ``policy_versions``, in both languages."""
+    files = _files(tmp_path, {"v1.sla": V1, "v2.sla": V2, "v3.sla": V3}, '        "P1:respond:2026-11-01": 8\n', EVENTS)
+    logs = [*files[:3], str(tmp_path / "events.jsonl")]
+    ident = "P1:respond:2026-11-01:version=2026.1"
+    code, out = _run(["explain", *logs, ident, *PERIOD, "--lang", "en"], capsys)
+    assert code == 1, out
+    assert (
+        f"no row of credits per missed target `{ident}` in the period Sun 1 Nov 2026 00:00 to Tue 1 Dec 2026 00:00 "
+        "(its rows by version: `P1:respond:2026-11-01:version=2026.2`, `P1:respond:2026-11-01:version=2026.3`)"
+    ) in out, out
+    assert "Traceback" not in out
+    code, out = _run(["explain", *logs, "P1:respond:2026-11-01:version=9", *PERIOD, "--lang", "ja"], capsys)
+    assert code == 1, out
+    assert (
+        "2026年11月1日(日) 00:00 〜 2026年12月1日(火) 00:00 の目標未達のサービスクレジットに "
+        "`P1:respond:2026-11-01:version=9` という行はありません（版ごとの行の ID："
+        "`P1:respond:2026-11-01:version=2026.2`、`P1:respond:2026-11-01:version=2026.3`）"
+    ) in out, out
+
+
+def test_explain_lists_every_version_a_row_lists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 2026.1 in force to 9 November and 2026.3 from 16 November state one line: the row of C lists both
+    v2 = V2.replace("effective 2026-11-01", "effective 2026-11-09")
+    files = _files(
+        tmp_path, {"v1.sla": V1, "v2.sla": v2, "v3.sla": V3}, '        "P1:respond:2026-11-01": 8\n', EVENTS[1:]
+    )
+    logs = [*files[:3], str(tmp_path / "events.jsonl")]
+    code, out = _run(["explain", *logs, "P1:respond:2026-11-01:version=2026.4", *PERIOD, "--lang", "en"], capsys)
+    assert code == 1, out
+    assert (
+        "(its rows by version: `P1:respond:2026-11-01:version=2026.1`, `P1:respond:2026-11-01:version=2026.2`, "
+        "`P1:respond:2026-11-01:version=2026.3`)"
+    ) in out, out

@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from report.test_period_ids_distinct import FIGURE, HEAD, MONTHLY
+from report.test_trend_figure_and_target import LOG, OFFICE
 
-from sla_dsl import load_policy
+from sla_dsl import Policy, load_policy
 from sla_dsl.authoring.replay import replay
 from sla_dsl.cli import main
 
@@ -92,3 +95,57 @@ def test_a_period_that_falls_below_target_under_a_target_of_one_plan(tmp_path: P
     result = replay(policy, load_policy(stricter), events, start, end)
     moved = {(c.service, c.when, c.old_target, c.new_target) for c in result.availability_periods}
     assert moved and all(m == ("content", "plan = premium", 99.9, 99.95) for m in moved), moved
+
+
+def _versions(*lines: tuple[str, str, str]) -> list[Policy]:
+    return [
+        load_policy(head.format(version=str(n), effective=effective, lines=line))
+        for n, (head, effective, line) in enumerate(lines, 1)
+    ]
+
+
+def _moved(old: list[Policy], new: list[Policy]) -> list[tuple[Any, ...]]:
+    tokyo = dt.timezone(dt.timedelta(hours=9))
+    start, end = dt.datetime(2026, 11, 15, tzinfo=tokyo), dt.datetime(2026, 12, 1, tzinfo=tokyo)
+    result = replay(old, new, LOG, start, end)
+    return [
+        (c.start.date().isoformat(), c.old_target, c.new_target, _round(c.old_ratio), _round(c.new_ratio))
+        for c in result.availability_periods
+    ]
+
+
+def _round(ratio: float | None) -> float | None:
+    return None if ratio is None else round(ratio, 5)
+
+
+def test_a_figure_and_a_target_of_one_day_are_each_paired_with_their_own() -> None:
+    """A version adding 99.5% on 10 November gives the report from 15 November two rows that start that day,
+    the figure's (``content:2026-11-15:measured``) and the target's (``content:2026-11-15``). They were paired
+    by service, start and ``when`` in the order each side lists them: against a NEW that promises 99.5% all
+    along (one row, the target's), OLD's figure stood beside NEW's target (``target none -> 99.5%``, a change
+    that is none) and OLD's target was said to go; the figure's row is the one that goes."""
+    figure_then_target = _versions((HEAD, "2026-01-01", FIGURE), (HEAD, "2026-11-10", MONTHLY))
+    assert _moved(figure_then_target, _versions((HEAD, "2026-01-01", MONTHLY))) == [
+        ("2026-11-15", None, None, 0.96875, None)
+    ]
+    assert _moved(figure_then_target, figure_then_target) == []
+    # a NEW whose only row is the figure: the target goes, the figure is the same
+    assert _moved(figure_then_target, _versions((HEAD, "2026-01-01", FIGURE))) == [
+        ("2026-11-15", 99.5, None, 0.96875, None)
+    ]
+    # (a figure alone beside a target alone is still one row whose target comes)
+    assert _moved(_versions((HEAD, "2026-01-01", FIGURE)), _versions((HEAD, "2026-01-01", MONTHLY))) == [
+        ("2026-11-15", None, 99.5, 0.96875, 0.96875)
+    ]
+
+
+def test_rows_listed_in_another_order_are_paired_by_kind() -> None:
+    """OLD lists the figure first (over all hours) and the target second (office hours), NEW the target first
+    (all hours) and the figure second (office hours): paired in order, each line said a target came or went
+    with the same figure on both sides; each row's own figures move."""
+    old = _versions((HEAD, "2026-01-01", FIGURE), (OFFICE, "2026-11-10", MONTHLY), (HEAD, "2026-11-12", FIGURE))
+    new = _versions((HEAD, "2026-01-01", MONTHLY), (OFFICE, "2026-11-10", FIGURE), (HEAD, "2026-11-12", MONTHLY))
+    assert _moved(old, new) == [
+        ("2026-11-15", 99.5, 99.5, 0.9697, 0.96875),
+        ("2026-11-15", None, None, 0.96875, 0.9697),
+    ]
