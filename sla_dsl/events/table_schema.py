@@ -167,9 +167,14 @@ def _is_text(t: pa.DataType) -> bool:
 
 
 def lacks_columns(names: Iterable[str], source: str) -> Problem | None:
-    """E115 when a table's columns ``names`` lack one every event needs (``event``, ``at``, ``id``)."""
+    """E115 when a table's columns ``names`` lack one every event needs (``event``, ``at``, ``id``), or
+    name another field with blanks around it (`` cause``, as pyarrow reads a header ``event,at,id, cause``):
+    such a column would be left out as a field of no event, its values unread (the CSV file's header,
+    trimmed, reads it)."""
     have = set(names)
     missing = [c for c in ("event", "at", "id") if c not in have]
+    padded = {h.strip(BLANKS) for h in have if h != h.strip(BLANKS)}
+    missing += [c for c in _SPEC if c in padded and c not in have and c not in missing]
     if not missing:
         return None
     said = words("events.E115.lacks", columns=listing([f"`{c}`" for c in missing], ", "))

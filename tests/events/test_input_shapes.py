@@ -224,6 +224,30 @@ def test_a_table_names_its_required_columns_otherwise(tmp_path: Path, names: lis
     assert hint in caught.value.problems[0].render("en")
 
 
+def test_a_table_names_an_optional_column_with_blanks_around_it(tmp_path: Path) -> None:
+    """pyarrow reads a header ``event,at,id,priority, cause`` as the column `` cause``, which the table
+    read as no field: every incident's cause left out in silence (a customer's fault judged as the
+    provider's), where ``sla evaluate`` of the CSV file trims the name and reads it. E115 says it, as it
+    says `` at``; a column of the right name beside it is an extra column, as before."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    row = {"event": "incident.reported", "at": "2026-11-02T09:00:00+09:00", "id": "INC-1", "priority": "P1"}
+    table = pa.table({**{k: [v] for k, v in row.items()}, " cause": ["customer"]})
+    path = tmp_path / "t.parquet"
+    pq.write_table(table, path)
+    hint = "with no blanks around them: write ` cause` as `cause`"
+    said = _problems(path)
+    assert len(said) == 1 and "[E115] table lacks column `cause`" in said[0] and hint in said[0], said
+    for given in (table, table.to_pandas()):
+        with pytest.raises(EventInputError) as caught:
+            log_from(given)
+        assert [p.code for p in caught.value.problems] == ["E115"]
+        assert hint in caught.value.problems[0].render("en")
+    both = table.append_column("cause", pa.array(["customer"]))
+    assert log_from(both).count == 1
+
+
 def test_a_null_required_field_is_said_alike_in_json_lines_and_parquet(tmp_path: Path) -> None:
     """``null`` is no value: a missing field (E102) in a JSON line as in a table's null cell, as the
     Parquet page says ("a null cell is an absent field", "the same code and message as a bad JSON line")."""
