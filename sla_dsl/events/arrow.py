@@ -119,6 +119,18 @@ class _Columns:
             said = words("events.join", first=said, second=found.help_words)
         return dataclasses.replace(found, help=said.text("en"), help_words=said)
 
+    @staticmethod
+    def emptied(found: Problem, row: dict[str, Any]) -> Problem:
+        """``found``, its help saying what an empty field's cell is when it holds the empty text (or
+        blanks): not an absent field, as a null cell is, though a CSV file's empty cell is one; pyarrow's
+        ``read_csv`` reads a CSV's empty cells so, unless told (E107)."""
+        name = found.column
+        cell = row.get(name) if name else None
+        if found.code != "E107" or found.help_words is not None or not isinstance(cell, str) or cell.strip(BLANKS):
+            return found
+        said = words("events.E107.help.empty_cell", option="`pyarrow.csv.ConvertOptions(strings_can_be_null=True)`")
+        return dataclasses.replace(found, help=said.text("en"), help_words=said)
+
     def row(self, i: int) -> dict[str, Any]:
         """Row ``i`` as a mapping of its non-null cells (times as aware datetimes), for the models."""
         out: dict[str, Any] = {}
@@ -356,7 +368,7 @@ class _Reader:
             ]
             ev, problems = None, [*said, *(p for p in problems if p.column not in given)]
         if ev is None:  # (its values set aside when they can be read: the evaluator checks them too)
-            file_refused(self.log, row, list(map(cols.absent, problems)), line, self.declared)
+            file_refused(self.log, row, [cols.absent(cols.emptied(p, row)) for p in problems], line, self.declared)
         else:
             self.log.add_event(ev, line)
 

@@ -273,6 +273,13 @@ EVENTS: dict[str, Msg] = {
         "write the value as a string: its digits as written, in double quotes",
     ),
     "events.E107": Msg("フィールド `{field}` が空です", "field `{field}` is empty"),
+    "events.E107.help.empty_cell": Msg(
+        "表のセルの空のテキストは空の値で、`null` のセルと違い、値のないフィールドではありません。"
+        "`pyarrow` の `read_csv` は CSV の空のセルを空のテキストとして読みます。{option} を渡すと、"
+        "CSV ファイルと同じく値のないセルとして読みます",
+        "a table's cell of empty text is an empty value, not an absent field as a null cell is; pyarrow's "
+        "`read_csv` reads a CSV's empty cells as empty text: with {option} they are absent, as in the CSV file",
+    ),
     "events.E108": Msg("`end` が `start` より後ではありません", "`end` is not after `start`"),
     "events.E106.attribute_value": Msg(
         "属性 `{name}` の値は文字列でなければなりませんが、{kind}です",
