@@ -126,7 +126,9 @@ class _Columns:
         ``read_csv`` reads a CSV's empty cells so, unless told (E107)."""
         name = found.column
         cell = row.get(name) if name else None
-        if found.code != "E107" or found.help_words is not None or not isinstance(cell, str) or cell.strip(BLANKS):
+        if found.words is None or found.words.key != "events.E107" or found.help_words is not None:
+            return found
+        if not isinstance(cell, str) or cell.strip(BLANKS):
             return found
         said = words("events.E107.help.empty_cell", option="`pyarrow.csv.ConvertOptions(strings_can_be_null=True)`")
         return dataclasses.replace(found, help=said.text("en"), help_words=said)
