@@ -518,6 +518,20 @@ EVENTS: dict[str, Msg] = {
         "列 `{name}` は `{column}` の誤りではありませんか？イベントの表には列 `event`、`at`、`id` が必要です",
         "did you mean `{name}` for `{column}`? every event table has the columns `event`, `at` and `id`",
     ),
+    "events.E115.flattened": Msg(
+        "表の列 {columns} は読みません。属性は 1 つの列 `attributes` で渡します",
+        "table column {columns} is not read: the attributes are one column, `attributes`",
+    ),
+    "events.E110.flattened": Msg(
+        "CSV の見出し行の列 {columns} は読みません。属性は 1 つの列 `attributes` で渡します",
+        "CSV column {columns} is not read: the attributes are one column, `attributes`",
+    ),
+    "events.flattened.help": Msg(
+        "属性は 1 つの列 `attributes` にまとめてください（`map`、`struct`、またはオブジェクトの JSON のテキスト。"
+        "例：{example}）。`pd.json_normalize` は `max_level=0` を渡さないと属性を列に分けます",
+        "give them in one column `attributes` (a `map`, a `struct`, or an object's JSON text such as {example}); "
+        "`pd.json_normalize` splits them into columns unless given `max_level=0`",
+    ),
     "events.E115.repeated": Msg("表で列 {columns} が重複しています", "table names column {columns} more than once"),
     "events.E115.repeated.help": Msg("列名は 1 回ずつにしてください", "name each column once"),
     "events.E116.naive": Msg(

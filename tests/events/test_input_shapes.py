@@ -248,6 +248,44 @@ def test_a_table_names_an_optional_column_with_blanks_around_it(tmp_path: Path) 
     assert log_from(both).count == 1
 
 
+def test_attributes_flattened_into_columns_are_refused(tmp_path: Path) -> None:
+    """``pd.json_normalize`` of the events (the usual way from JSON to a frame) splits `attributes` into
+    the columns ``attributes.plan``, ``attributes.channel``: columns of no field, passed over, so every
+    incident was judged under the default attributes in silence (a premium customer's P1 due at 15:00,
+    not 11:00), from the frame as from the CSV file it writes. They are E115 (E110 in a CSV header),
+    with the one column to give; ``max_level=0`` keeps `attributes` whole, and reads."""
+    import pandas as pd
+
+    rows = [
+        {"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "INC-1", "priority": "P1"},
+        {**ROW_PREMIUM},
+    ]
+    frame = pd.json_normalize(rows)
+    assert "attributes.plan" in frame.columns
+    hint = "`pd.json_normalize` splits them into columns unless given `max_level=0`"
+    with pytest.raises(EventInputError) as caught:
+        log_from(frame)
+    said = [p.render("en") for p in caught.value.problems]
+    assert len(said) == 1 and "[E115] table column `attributes.plan` is not read" in said[0], said
+    assert hint in said[0]
+    path = tmp_path / "flat.csv"
+    frame.to_csv(path, index=False)
+    said = _problems(path)
+    assert len(said) == 1 and f"{path}:1: error: [E110] CSV column `attributes.plan` is not read" in said[0], said
+    assert hint in said[0]
+    assert csv_by_columns(path, str(path)) is None  # (the CSV reader's refusal, as for any header it refuses)
+    assert log_from(pd.json_normalize(rows, max_level=0)).count == 2
+
+
+ROW_PREMIUM = {
+    "event": "incident.reported",
+    "at": "2026-11-02T10:00:00+09:00",
+    "id": "INC-2",
+    "priority": "P1",
+    "attributes": {"plan": "premium"},
+}
+
+
 def test_a_null_required_field_is_said_alike_in_json_lines_and_parquet(tmp_path: Path) -> None:
     """``null`` is no value: a missing field (E102) in a JSON line as in a table's null cell, as the
     Parquet page says ("a null cell is an absent field", "the same code and message as a bad JSON line")."""
