@@ -215,6 +215,8 @@ class _Reader:
         self.declared = declared
         #: the rows (numbers from 1) that give a value in a column without a name (:meth:`named`)
         self.unnamed_given: set[int] = set()
+        #: the names of a pandas frame's index (not read: a field there is no column, E115 says so)
+        self.index_names: frozenset[str] = frozenset()
         #: the columns of the table read now whose type holds no field but whose cells are all null: absent
         #: fields, each read as a column of nulls (:meth:`schema_problems`)
         self.void: frozenset[str] = frozenset()
@@ -239,6 +241,10 @@ class _Reader:
         problems = self.log.problems
         ok = True
         lacking = lacks_columns([*names, *objects], source)
+        indexed = [f"`{c}`" for c in ("event", "at", "id") if c in self.index_names and c not in {*names, *objects}]
+        if lacking is not None and indexed:  # (`df.set_index("id")`: the index is not read)
+            said = words("events.E115.index.help", columns=listing(indexed, ", "))
+            lacking = dataclasses.replace(lacking, help=said.text("en"), help_words=said)
         if lacking is not None:
             problems.append(lacking)
             ok = False
@@ -561,6 +567,7 @@ def read_table(
     kind = type(events).__name__
     if root == "pandas" and kind == "DataFrame":
         table, objects, reader.unnamed_given = _from_pandas(events)
+        reader.index_names = frozenset(str(n) for n in events.index.names if n is not None)
     elif isinstance(events, pa.RecordBatch):
         table = pa.Table.from_batches([events])
     elif isinstance(events, pa.Table):

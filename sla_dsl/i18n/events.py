@@ -532,6 +532,10 @@ EVENTS: dict[str, Msg] = {
         "give them in one column `attributes` (a `map`, a `struct`, or an object's JSON text such as {example}); "
         "`pd.json_normalize` splits them into columns unless given `max_level=0`",
     ),
+    "events.E115.index.help": Msg(
+        "`DataFrame` のインデックス {columns} は列として読みません。`df.reset_index()` で列に戻してください",
+        "the frame's index {columns} is not read as a column: `df.reset_index()` makes it one again",
+    ),
     "events.E115.repeated": Msg("表で列 {columns} が重複しています", "table names column {columns} more than once"),
     "events.E115.repeated.help": Msg("列名は 1 回ずつにしてください", "name each column once"),
     "events.E116.naive": Msg(

@@ -286,6 +286,26 @@ ROW_PREMIUM = {
 }
 
 
+def test_a_frame_whose_index_holds_a_required_column(tmp_path: Path) -> None:
+    """``df.set_index("id")`` moves `id` into the index, which is not read: E115 said only that every
+    event table has `event`, `at` and `id`, the frame's own `id` unmentioned. Its help names the index."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        [{"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "INC-1", "priority": "P1"}]
+    )
+    for given, columns in ((frame.set_index("id"), "`id`"), (frame.set_index(["event", "id"]), "`event`, `id`")):
+        with pytest.raises(EventInputError) as caught:
+            log_from(given)
+        (said,) = [p.render("en") for p in caught.value.problems]
+        assert f"[E115] table lacks column {columns}" in said, said
+        assert f"help: the frame's index {columns} is not read as a column: `df.reset_index()`" in said, said
+        ja = caught.value.problems[0].render("ja")
+        assert "インデックス" in ja and "index" not in ja.replace("reset_index", ""), ja
+    assert log_from(frame.set_index("id").reset_index()).count == 1
+    assert log_from(frame.set_index("id", drop=False)).count == 1
+
+
 def test_a_null_required_field_is_said_alike_in_json_lines_and_parquet(tmp_path: Path) -> None:
     """``null`` is no value: a missing field (E102) in a JSON line as in a table's null cell, as the
     Parquet page says ("a null cell is an absent field", "the same code and message as a bad JSON line")."""
