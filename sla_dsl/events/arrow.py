@@ -119,6 +119,20 @@ class _Columns:
             said = words("events.join", first=said, second=found.help_words)
         return dataclasses.replace(found, help=said.text("en"), help_words=said)
 
+    @staticmethod
+    def emptied(found: Problem, row: dict[str, Any]) -> Problem:
+        """``found``, its help saying what an empty field's cell is when it holds the empty text (or
+        blanks): not an absent field, as a null cell is, though a CSV file's empty cell is one; pyarrow's
+        ``read_csv`` reads a CSV's empty cells so, unless told (E107)."""
+        name = found.column
+        cell = row.get(name) if name else None
+        if found.words is None or found.words.key != "events.E107" or found.help_words is not None:
+            return found
+        if not isinstance(cell, str) or cell.strip(BLANKS):
+            return found
+        said = words("events.E107.help.empty_cell", option="`pyarrow.csv.ConvertOptions(strings_can_be_null=True)`")
+        return dataclasses.replace(found, help=said.text("en"), help_words=said)
+
     def row(self, i: int) -> dict[str, Any]:
         """Row ``i`` as a mapping of its non-null cells (times as aware datetimes), for the models."""
         out: dict[str, Any] = {}
@@ -201,6 +215,8 @@ class _Reader:
         self.declared = declared
         #: the rows (numbers from 1) that give a value in a column without a name (:meth:`named`)
         self.unnamed_given: set[int] = set()
+        #: the names of a pandas frame's index (not read: a field there is no column, E115 says so)
+        self.index_names: frozenset[str] = frozenset()
         #: the columns of the table read now whose type holds no field but whose cells are all null: absent
         #: fields, each read as a column of nulls (:meth:`schema_problems`)
         self.void: frozenset[str] = frozenset()
@@ -225,6 +241,10 @@ class _Reader:
         problems = self.log.problems
         ok = True
         lacking = lacks_columns([*names, *objects], source)
+        indexed = [f"`{c}`" for c in ("event", "at", "id") if c in self.index_names and c not in {*names, *objects}]
+        if lacking is not None and indexed:  # (`df.set_index("id")`: the index is not read)
+            said = words("events.E115.index.help", columns=listing(indexed, ", "))
+            lacking = dataclasses.replace(lacking, help=said.text("en"), help_words=said)
         if lacking is not None:
             problems.append(lacking)
             ok = False
@@ -356,7 +376,7 @@ class _Reader:
             ]
             ev, problems = None, [*said, *(p for p in problems if p.column not in given)]
         if ev is None:  # (its values set aside when they can be read: the evaluator checks them too)
-            file_refused(self.log, row, list(map(cols.absent, problems)), line, self.declared)
+            file_refused(self.log, row, [cols.absent(cols.emptied(p, row)) for p in problems], line, self.declared)
         else:
             self.log.add_event(ev, line)
 
@@ -547,6 +567,7 @@ def read_table(
     kind = type(events).__name__
     if root == "pandas" and kind == "DataFrame":
         table, objects, reader.unnamed_given = _from_pandas(events)
+        reader.index_names = frozenset(str(n) for n in events.index.names if n is not None)
     elif isinstance(events, pa.RecordBatch):
         table = pa.Table.from_batches([events])
     elif isinstance(events, pa.Table):

@@ -66,6 +66,7 @@ from .collect import Progress, _Collector
 from .csv_reader import _QUOTED, comment_row, csv_state, header_again, repeated_columns
 from .lines import lines_shorter, plain_bytes
 from .schema import BLANKS, KNOWN_FIELDS, EventLog, declare_types
+from .table_schema import flattened_attributes
 
 __all__ = ["csv_by_columns", "read_csv_columns"]
 
@@ -102,7 +103,7 @@ def _header(line: bytes) -> list[str] | None:
     except (csv.Error, ValueError):
         return None
     names = [n.strip() for n in names]
-    if any(n not in names for n in _NEEDS) or repeated_columns(names):
+    if any(n not in names for n in _NEEDS) or repeated_columns(names) or flattened_attributes(names):
         return None
     return names
 

@@ -79,6 +79,7 @@ from .lines import (
 )
 from .problems import Problem, problem
 from .schema import BLANKS, EventLog, declare_types
+from .table_schema import flattened_attributes
 
 __all__ = ["comment_row", "csv_detail", "csv_state", "header_again", "read_csv", "repeated_columns"]
 
@@ -536,6 +537,11 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
             _lacks_help(header, missing),
             fatal=True,
         )
+        return
+    flat = flattened_attributes(header)
+    if flat:
+        said = words("events.E110.flattened", columns=listing([f"`{c}`" for c in flat], ", "))
+        col.bad(lines.start, "E110", said, words("events.flattened.help", example='`{"plan": "premium"}`'), fatal=True)
         return
     repeated = repeated_columns(header)
     if repeated:

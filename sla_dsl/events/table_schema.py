@@ -41,6 +41,7 @@ __all__ = [
     "ColumnSpec",
     "arrow_schema",
     "events_table",
+    "flattened_attributes",
     "json_schema",
     "lacks_columns",
 ]
@@ -167,13 +168,31 @@ def _is_text(t: pa.DataType) -> bool:
 
 
 def lacks_columns(names: Iterable[str], source: str) -> Problem | None:
-    """E115 when a table's columns ``names`` lack one every event needs (``event``, ``at``, ``id``)."""
+    """E115 when a table's columns ``names`` lack one every event needs (``event``, ``at``, ``id``), or
+    name another field with blanks around it (`` cause``, as pyarrow reads a header ``event,at,id, cause``):
+    such a column would be left out as a field of no event, its values unread (the CSV file's header,
+    trimmed, reads it)."""
     have = set(names)
     missing = [c for c in ("event", "at", "id") if c not in have]
+    padded = {h.strip(BLANKS) for h in have if h != h.strip(BLANKS)}
+    missing += [c for c in _SPEC if c in padded and c not in have and c not in missing]
     if not missing:
+        flat = flattened_attributes(have)
+        if flat:
+            said = words("events.E115.flattened", columns=listing([f"`{c}`" for c in flat], ", "))
+            return problem(
+                source, 0, "E115", said, words("events.flattened.help", example='`{"plan": "premium"}`'), fatal=True
+            )
         return None
     said = words("events.E115.lacks", columns=listing([f"`{c}`" for c in missing], ", "))
     return problem(source, 0, "E115", said, _lacks_help(have, missing), fatal=True)
+
+
+def flattened_attributes(names: Iterable[str]) -> list[str]:
+    """The columns of ``names`` that each hold one attribute, flattened out of ``attributes``
+    (``attributes.plan``, as ``pd.json_normalize`` names them), sorted: no field, which would leave the
+    attributes unread in silence (a premium customer's incident judged as a standard one's)."""
+    return sorted(n for n in names if n.strip(BLANKS).startswith("attributes."))
 
 
 def _lacks_help(have: set[str], missing: list[str]) -> Words:

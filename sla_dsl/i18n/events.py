@@ -273,6 +273,13 @@ EVENTS: dict[str, Msg] = {
         "write the value as a string: its digits as written, in double quotes",
     ),
     "events.E107": Msg("フィールド `{field}` が空です", "field `{field}` is empty"),
+    "events.E107.help.empty_cell": Msg(
+        "表のセルの空のテキストは空の値で、`null` のセルと違い、値のないフィールドではありません。"
+        "`pyarrow` の `read_csv` は CSV の空のセルを空のテキストとして読みます。{option} を渡すと、"
+        "CSV ファイルと同じく値のないセルとして読みます",
+        "a table's cell of empty text is an empty value, not an absent field as a null cell is; pyarrow's "
+        "`read_csv` reads a CSV's empty cells as empty text: with {option} they are absent, as in the CSV file",
+    ),
     "events.E108": Msg("`end` が `start` より後ではありません", "`end` is not after `start`"),
     "events.E106.attribute_value": Msg(
         "属性 `{name}` の値は文字列でなければなりませんが、{kind}です",
@@ -510,6 +517,24 @@ EVENTS: dict[str, Msg] = {
     "events.E115.mean.help": Msg(
         "列 `{name}` は `{column}` の誤りではありませんか？イベントの表には列 `event`、`at`、`id` が必要です",
         "did you mean `{name}` for `{column}`? every event table has the columns `event`, `at` and `id`",
+    ),
+    "events.E115.flattened": Msg(
+        "表の列 {columns} は読みません。属性は 1 つの列 `attributes` で渡します",
+        "table column {columns} is not read: the attributes are one column, `attributes`",
+    ),
+    "events.E110.flattened": Msg(
+        "CSV の見出し行の列 {columns} は読みません。属性は 1 つの列 `attributes` で渡します",
+        "CSV column {columns} is not read: the attributes are one column, `attributes`",
+    ),
+    "events.flattened.help": Msg(
+        "属性は 1 つの列 `attributes` にまとめてください（`map`、`struct`、またはオブジェクトの JSON のテキスト。"
+        "例：{example}）。`pd.json_normalize` は `max_level=0` を渡さないと属性を列に分けます",
+        "give them in one column `attributes` (a `map`, a `struct`, or an object's JSON text such as {example}); "
+        "`pd.json_normalize` splits them into columns unless given `max_level=0`",
+    ),
+    "events.E115.index.help": Msg(
+        "`DataFrame` のインデックス {columns} は列として読みません。`df.reset_index()` で列に戻してください",
+        "the frame's index {columns} is not read as a column: `df.reset_index()` makes it one again",
     ),
     "events.E115.repeated": Msg("表で列 {columns} が重複しています", "table names column {columns} more than once"),
     "events.E115.repeated.help": Msg("列名は 1 回ずつにしてください", "name each column once"),

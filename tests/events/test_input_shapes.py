@@ -224,6 +224,88 @@ def test_a_table_names_its_required_columns_otherwise(tmp_path: Path, names: lis
     assert hint in caught.value.problems[0].render("en")
 
 
+def test_a_table_names_an_optional_column_with_blanks_around_it(tmp_path: Path) -> None:
+    """pyarrow reads a header ``event,at,id,priority, cause`` as the column `` cause``, which the table
+    read as no field: every incident's cause left out in silence (a customer's fault judged as the
+    provider's), where ``sla evaluate`` of the CSV file trims the name and reads it. E115 says it, as it
+    says `` at``; a column of the right name beside it is an extra column, as before."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    row = {"event": "incident.reported", "at": "2026-11-02T09:00:00+09:00", "id": "INC-1", "priority": "P1"}
+    table = pa.table({**{k: [v] for k, v in row.items()}, " cause": ["customer"]})
+    path = tmp_path / "t.parquet"
+    pq.write_table(table, path)
+    hint = "with no blanks around them: write ` cause` as `cause`"
+    said = _problems(path)
+    assert len(said) == 1 and "[E115] table lacks column `cause`" in said[0] and hint in said[0], said
+    for given in (table, table.to_pandas()):
+        with pytest.raises(EventInputError) as caught:
+            log_from(given)
+        assert [p.code for p in caught.value.problems] == ["E115"]
+        assert hint in caught.value.problems[0].render("en")
+    both = table.append_column("cause", pa.array(["customer"]))
+    assert log_from(both).count == 1
+
+
+def test_attributes_flattened_into_columns_are_refused(tmp_path: Path) -> None:
+    """``pd.json_normalize`` of the events (the usual way from JSON to a frame) splits `attributes` into
+    the columns ``attributes.plan``, ``attributes.channel``: columns of no field, passed over, so every
+    incident was judged under the default attributes in silence (a premium customer's P1 due at 15:00,
+    not 11:00), from the frame as from the CSV file it writes. They are E115 (E110 in a CSV header),
+    with the one column to give; ``max_level=0`` keeps `attributes` whole, and reads."""
+    import pandas as pd
+
+    rows = [
+        {"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "INC-1", "priority": "P1"},
+        {**ROW_PREMIUM},
+    ]
+    frame = pd.json_normalize(rows)
+    assert "attributes.plan" in frame.columns
+    hint = "`pd.json_normalize` splits them into columns unless given `max_level=0`"
+    with pytest.raises(EventInputError) as caught:
+        log_from(frame)
+    said = [p.render("en") for p in caught.value.problems]
+    assert len(said) == 1 and "[E115] table column `attributes.plan` is not read" in said[0], said
+    assert hint in said[0]
+    path = tmp_path / "flat.csv"
+    frame.to_csv(path, index=False)
+    said = _problems(path)
+    assert len(said) == 1 and f"{path}:1: error: [E110] CSV column `attributes.plan` is not read" in said[0], said
+    assert hint in said[0]
+    assert csv_by_columns(path, str(path)) is None  # (the CSV reader's refusal, as for any header it refuses)
+    assert log_from(pd.json_normalize(rows, max_level=0)).count == 2
+
+
+ROW_PREMIUM = {
+    "event": "incident.reported",
+    "at": "2026-11-02T10:00:00+09:00",
+    "id": "INC-2",
+    "priority": "P1",
+    "attributes": {"plan": "premium"},
+}
+
+
+def test_a_frame_whose_index_holds_a_required_column(tmp_path: Path) -> None:
+    """``df.set_index("id")`` moves `id` into the index, which is not read: E115 said only that every
+    event table has `event`, `at` and `id`, the frame's own `id` unmentioned. Its help names the index."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        [{"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "INC-1", "priority": "P1"}]
+    )
+    for given, columns in ((frame.set_index("id"), "`id`"), (frame.set_index(["event", "id"]), "`event`, `id`")):
+        with pytest.raises(EventInputError) as caught:
+            log_from(given)
+        (said,) = [p.render("en") for p in caught.value.problems]
+        assert f"[E115] table lacks column {columns}" in said, said
+        assert f"help: the frame's index {columns} is not read as a column: `df.reset_index()`" in said, said
+        ja = caught.value.problems[0].render("ja")
+        assert "インデックス" in ja and "index" not in ja.replace("reset_index", ""), ja
+    assert log_from(frame.set_index("id").reset_index()).count == 1
+    assert log_from(frame.set_index("id", drop=False)).count == 1
+
+
 def test_a_null_required_field_is_said_alike_in_json_lines_and_parquet(tmp_path: Path) -> None:
     """``null`` is no value: a missing field (E102) in a JSON line as in a table's null cell, as the
     Parquet page says ("a null cell is an absent field", "the same code and message as a bad JSON line")."""

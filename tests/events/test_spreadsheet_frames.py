@@ -108,3 +108,28 @@ def test_a_dict_of_nothing_is_still_refused(policy: sla_dsl.Policy) -> None:
     with pytest.raises(EventInputError) as caught:
         _events(policy, [good, {}])
     assert [(p.line, p.code) for p in caught.value.problems] == [(2, "E102")] * 3
+
+
+def test_pyarrow_reads_an_empty_cell_as_empty_text(tmp_path: Path) -> None:
+    """``sla evaluate`` reads a CSV's empty `cause` cell as no cause; pyarrow's ``read_csv`` reads it as
+    the empty text, E107 (`field is empty`) of each such row, which said nothing of why the file read
+    and its table did not. Its help says so, and the option that reads the table as the file."""
+    policy = sla_dsl.load_policy(ROOT / "policies" / "clicksoko.sla")
+    path = tmp_path / "causes.csv"
+    path.write_text(
+        "event,at,id,priority,cause\n"
+        "incident.reported,2026-11-02T09:00:00+09:00,INC-1,P1,\n"
+        "incident.reported,2026-11-02T09:30:00+09:00,INC-2,P2,customer_fault\n",
+        encoding="utf-8",
+    )
+    assert _events(policy, path) == 2
+    with pytest.raises(EventInputError) as caught:
+        _events(policy, pcsv.read_csv(path))
+    assert [(p.line, p.code, p.column) for p in caught.value.problems] == [(1, "E107", "cause")]
+    said = caught.value.in_lang("en").problems[0].render("en")
+    assert "pyarrow's `read_csv` reads a CSV's empty cells as empty text" in said, said
+    assert "`pyarrow.csv.ConvertOptions(strings_can_be_null=True)`" in said
+    japanese = caught.value.problems[0].render("ja")
+    assert "空のテキスト" in japanese and "empty" not in japanese, japanese
+    options = pcsv.ConvertOptions(strings_can_be_null=True)
+    assert _events(policy, pcsv.read_csv(path, convert_options=options)) == 2
