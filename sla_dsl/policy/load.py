@@ -366,6 +366,26 @@ def version_order(version: str) -> tuple[int, ...] | None:
     return tuple(numbers)
 
 
+def shadowed(policies: Sequence[Policy]) -> list[tuple[Policy, Policy]]:
+    """Each version numbered after another that takes effect later (W307 of ``sla check``), with the first
+    such version by date: the one that takes over on its date, so that the version with the higher number is
+    never in force again. Versions not numbered have no order and are left out."""
+    by_date = sorted(policies, key=lambda p: p.effective)
+    found: list[tuple[Policy, Policy]] = []
+    for pol in by_date:
+        order = version_order(pol.version)
+        if order is None:
+            continue
+        lower = [
+            o
+            for o in by_date
+            if (numbered := version_order(o.version)) is not None and numbered < order and o.effective > pol.effective
+        ]
+        if lower:
+            found.append((pol, lower[0]))
+    return found
+
+
 def next_version(versions: Sequence[str]) -> str | None:
     """A version numbered after every one of ``versions``: the highest numbered one with its last number plus
     one (``2026.1`` -> ``2026.2``, ``2026.9`` -> ``2026.10``); None when none is numbered."""
