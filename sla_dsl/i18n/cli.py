@@ -218,11 +218,11 @@ CLI: dict[str, Msg] = {
     "cli.versions.shadowed": Msg(
         "規定の版 {version}（{effective} から適用）は規定の版 {other}（{other_effective} から適用）より番号が"
         "大きいのに、先に適用が始まります。ある日に適用されるのはその日までに最後に適用が始まった版なので、"
-        "{other_effective} 以降はすべて版 {other} で判定し、版 {version} は適用しません（`sla check` の W307）",
+        "{other_effective} 以降はすべて版 {other} で判定し、版 {version} は適用しません（`sla check` の `W307`）",
         "version {version} (effective {effective}) is numbered after version {other} (effective {other_effective}) "
         "but takes effect before it: the version in force on a day is the last to take effect by then, so from "
         "{other_effective} on everything is judged under version {other}, never under version {version} "
-        "(W307 of `sla check`)",
+        "(`W307` of `sla check`)",
     ),
     # `sla deadline --priority` and `sla calendar --calendar` naming what the policy does not declare
     "cli.unknown.priority": Msg(

@@ -20,12 +20,12 @@ HEAD = '  version "2026.1"\n  effective 2026-04-01\n'
 JA = (
     "sla: 注記: 規定の版 2027.1（2026年1月1日(木) から適用）は規定の版 2026.1（2026年4月1日(水) から適用）より"
     "番号が大きいのに、先に適用が始まります。ある日に適用されるのはその日までに最後に適用が始まった版なので、"
-    "2026年4月1日(水) 以降はすべて版 2026.1 で判定し、版 2027.1 は適用しません（`sla check` の W307）"
+    "2026年4月1日(水) 以降はすべて版 2026.1 で判定し、版 2027.1 は適用しません（`sla check` の `W307`）"
 )
 EN = (
     "version 2027.1 (effective 2026-01-01) is numbered after version 2026.1 (effective 2026-04-01) but takes "
     "effect before it: the version in force on a day is the last to take effect by then, so from 2026-04-01 on "
-    "everything is judged under version 2026.1, never under version 2027.1 (W307 of `sla check`)"
+    "everything is judged under version 2026.1, never under version 2027.1 (`W307` of `sla check`)"
 )
 EVENTS = (
     '{"event": "incident.reported", "at": "2026-11-05T10:00:00+09:00", "id": "INC-1", "priority": "P2"}\n'
