@@ -74,6 +74,15 @@ def test_sla_evaluate_says_it_in_every_format(tmp_path: Path) -> None:
     assert json.loads(r.stdout)["incidents"][0]["policy_version"] == "2026.1"
 
 
+def test_sla_explain_says_it_beside_the_explanation(tmp_path: Path) -> None:
+    folder = _versions(tmp_path / "policies")
+    log = tmp_path / "events.jsonl"
+    log.write_text(EVENTS, "utf-8")
+    r = _sla("explain", folder, log, "INC-1", "--as-of", "2026-12-01")
+    assert r.returncode == 0, r.stderr
+    assert "2026.1" in r.stdout and r.stderr.splitlines() == [JA]
+
+
 def test_sla_replay_says_it_of_the_side_and_in_its_notes(tmp_path: Path) -> None:
     folder = _versions(tmp_path / "policies")
     old = tmp_path / "old.sla"
