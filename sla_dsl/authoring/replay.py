@@ -107,6 +107,9 @@ Design notes
   version, as ``sla evaluate`` judges it, and noted as ``sla evaluate`` notes it
   (``cli.versions.none_yet``), naming the side (:func:`_none_yet`): on stderr
   with the text summary, as ``notes`` in the JSON.
+  A side with a version numbered after another that takes effect later (W307 of
+  ``sla check``) is noted the same way (``cli.versions.shadowed``): from the
+  other's date on it judges under the other, never under the higher number.
 * Exit status 0; with ``--exit-code``, 1 when any verdict changes. Invalid
   policies or events exit 1 with a located message (raised as ``SlaError``).
 """
@@ -126,6 +129,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, Field, model_serializer
 
 from ..errors import flag_values
+from ..evaluation.in_force import shadowed_notes
 from ..evaluation.incident_rows import breach_json
 from ..evaluation.incidents import Incident
 from ..evaluation.result import Violations
@@ -820,6 +824,9 @@ def replay(
         reports[side] = _evaluate(versions, _without(side_log, set(found.values())), start, end, as_of)
     result = compare(reports["old"], reports["new"], not_judged)
     result.notes = [note for side in ("old", "new") if (note := _none_yet(side, reports[side], lang))]
+    for side, versions in (("old", old), ("new", new)):  # (W307: a higher number that never applies again)
+        shadowed = shadowed_notes(_versions_of(versions), lang)
+        result.notes += [said(f"author.replay.note.{side}", lang, note=note) for note in shadowed]
     _word_breach_credits(result, old, new, reports, lang)
     _word_names(result, old, new, reports, lang)
     for change, versions, report in (("new", new, reports["new"]), ("gone", old, reports["old"])):

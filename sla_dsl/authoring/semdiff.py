@@ -87,7 +87,9 @@ Design notes
   kind on one clock), added or removed alone, never the whole list again; the
   author's text keeps every tier and every target. It says dates of the year
   in English in words (``August 13 to August 15``, ``2026-12-29 to 2026-12-31``),
-  where the author's text writes them as the file does (``08-13..08-15``).
+  and so does the author's text since the QA of a year-end version (it showed the
+  file's ``12-29..01-03`` beside the notice's ``December 29 to January 3``); a
+  span of dates it writes as the file does (``2026-08-13..2026-08-15``).
   Every form says a clock's start with fallbacks as one, or else the next
   (``A（なければB）`` / ``A, or else B``), never as a list of both; the order of a
   priority's rules names the priority as the report does (its id and its rules'
@@ -330,11 +332,9 @@ class Words:
         return self.say("date", year=str(d.year), month=str(d.month), day=str(d.day), iso=d.isoformat())
 
     def month_day(self, month: int, day: int) -> str:
-        """A day of the year: ``8月13日``; in English ``08-13`` as the file writes it, in the notice in words
-        (``August 13``), as the customer reads it."""
-        if self.notice:
-            return self.say("month_day.words", month=self.say(f"month.{month}"), day=str(day))
-        return self.say("month_day", month=str(month), day=str(day), mm=f"{month:02d}", dd=f"{day:02d}")
+        """A day of the year in words: ``8月13日`` / ``August 13``, in the author's text as in the notice (the
+        file's ``08-13`` is its syntax, which the text once showed beside the notice's words)."""
+        return self.say("month_day.words", month=self.say(f"month.{month}"), day=str(day))
 
     @property
     def _range(self) -> str:
@@ -366,14 +366,13 @@ class Words:
         if isinstance(r, m.DayOfMonth):
             return self.say("rec.last_day") if r.day == -1 else self.say("rec.day", day=r.day)
         if isinstance(r, m.DayOfYear):
-            if self.notice:  # (a day of the year in words: `every year on August 13`)
-                return self.say("rec.yearly.words", date=self.month_day(r.month, r.day))
-            return self.say("rec.yearly", month=str(r.month), day=str(r.day), mm=f"{r.month:02d}", dd=f"{r.day:02d}")
+            # (a day of the year in words, in the author's text as in the notice: `every year on August 13`)
+            return self.say("rec.yearly.words", date=self.month_day(r.month, r.day))
         return self.say("rec.weekly", day=self.weekday(r.weekday.index))
 
     def yearly_day(self, h: m.YearlyHoliday) -> str:
-        """The day of a yearly holiday: ``毎年5月1日`` / ``every year on 05-01`` (in the notice ``every year on
-        May 1``), ``毎年11月の第4木曜日`` / ``every year on the 4th Thursday of November``."""
+        """The day of a yearly holiday: ``毎年5月1日`` / ``every year on May 1``, ``毎年11月の第4木曜日`` /
+        ``every year on the 4th Thursday of November``."""
         if h.day is not None:
             return self.recurrence(m.DayOfYear(month=h.month, day=h.day))
         assert h.nth is not None and h.weekday is not None
@@ -607,9 +606,9 @@ class Words:
         if isinstance(v, m.DateRange):
             first = self.date(v.first)
             return first if v.first == v.last else self.say(self._range, first=first, last=self.date(v.last))
-        if isinstance(v, m.YearlyRange):
+        if isinstance(v, m.YearlyRange):  # (in words everywhere: `December 29 to January 3`)
             a, b = (self.month_day(mo, d) for mo, d in (v.first, v.last))
-            return a if v.first == v.last else self.say(self._range, first=a, last=b)
+            return a if v.first == v.last else self.say("range.words", first=a, last=b)
         if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
             return self.date(v)
         if isinstance(v, m.Weekday):

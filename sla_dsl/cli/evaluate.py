@@ -191,6 +191,7 @@ def _judge_and_write(
         print(empty, file=sys.stderr)
     if args.format in ("json", "parquet"):  # (the other formats say it in the report's head)
         _say_none_yet(result.skeleton, result.incidents, phase.lang)
+    _say_shadowed(policies, phase.lang)
     if args.output or not sys.stdout.isatty():
         phase.say("writing")
     if args.format == "parquet":
@@ -275,6 +276,16 @@ def _say_none_yet(report: Any, incidents: Any, lang: str) -> None:
     day = format_date(early.effective, "ja") if lang == "ja" else early.effective.isoformat()
     note = message("cli.versions.none_yet", lang, version=early.version, effective=day)
     print(printable(f"sla: {message('cli.note', lang)}: {note}"), file=sys.stderr)
+
+
+def _say_shadowed(policies: list[Policy], lang: str) -> None:
+    """On stderr, as ``sla deadline`` notes it, each version numbered after another that takes effect later
+    (W307 of ``sla check``): from the other's date on everything is judged under the other, which the report
+    shows only as the version of each row. Said in every format: the JSON report has no notes."""
+    from ..evaluation.in_force import shadowed_notes
+
+    for note in shadowed_notes(policies, lang):
+        print(printable(f"sla: {message('cli.note', lang)}: {note}"), file=sys.stderr)
 
 
 @contextlib.contextmanager

@@ -52,6 +52,7 @@ from ..errors import InputError, UsageError, flag_values
 from ..events.schema import CODE, EventLog, Rec
 from ..i18n import message
 from ..report import AvailabilityPeriod, BackupRow, BreachCreditRow, IncidentRow, Report, Violation
+from ..report.escape import printable
 from ..report.explain import explain, explanation_json, render_explanations
 from ..report.explain_availability import explain_period, period_ids, period_json, period_rows
 from ..report.explain_credits import (
@@ -483,6 +484,10 @@ def explain_command(args: argparse.Namespace) -> int:
                 if e.type == "backup.completed" and e.fields.get("kind") == item.kind
             ]
         explanations.append(explain(item, report, w, events, taken, items))  # (a violation: its incident's row)
+    from ..evaluation.in_force import shadowed_notes
+
+    for note in shadowed_notes(policies, lang):  # (W307: a higher number never in force again, said as evaluate)
+        print(printable(f"sla: {message('cli.note', lang)}: {note}"), file=sys.stderr)
     if args.format == "json":  # each item's row, and the explanation the text gives, in its language
         dumped = [
             {**_row_json(i, report, w), "explanation": explanation_json(x, report, w)}

@@ -235,7 +235,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     except OutOfRangeError as exc:  # (the due time is after the supported years: why, after the flag it came from)
         said = words("cli.deadline.after_range", flag="--from", value=args.start, reason=exc.words)
         raise OutOfRangeError(said, error_lang(lang)) from None
-    notes = [versions.note(policy, start, lang)]
+    notes = [versions.note(policy, start, lang), *versions.shadowed(lang)]
     if args.format == "json":
         data: dict[str, object] = {
             "policy": {"name": policy.name, "version": policy.version},
@@ -415,7 +415,7 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
         found = versions.windows(start, end)
     windows = [w for w, _ in found]
     policy = versions.at(start)  # (the document's policy: the version in force at --from)
-    notes = [versions.note(p, w.start, lang) for w, p in found]
+    notes = [*(versions.note(p, w.start, lang) for w, p in found), *versions.shadowed(lang)]
     if args.format == "ics":
         from ..report.ical import write_maintenance_ics
 
@@ -480,6 +480,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         id(w): mt.label.text(lang) or mt.name for w, p in found for mt in p.model.maintenance if mt.name == w.name
     }
     notes = [versions.note(of_day[d], dt.datetime(d.year, d.month, d.day, tzinfo=tz), lang) for d in days]
+    notes += versions.shadowed(lang)
     starts: dict[dt.date, list[Window]] = {}  # (every window starting on a day: several maintenances may)
     for w in windows:
         starts.setdefault(w.start.astimezone(grid).date(), []).append(w)

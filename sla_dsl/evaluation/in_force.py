@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..policy.compiled import Policy
     from .common import Versions
 
-__all__ = ["VersionsInForce", "effective_start"]
+__all__ = ["VersionsInForce", "effective_start", "shadowed_notes"]
 
 
 class VersionsInForce:
@@ -58,6 +58,10 @@ class VersionsInForce:
             return None
         key = "cli.versions.none_yet" if early else "cli.versions.judged"
         return message(key, lang, version=policy.version, effective=_date(policy.effective, lang))
+
+    def shadowed(self, lang: str) -> list[str]:
+        """The notes of versions numbered after another that takes effect later (:func:`shadowed_notes`)."""
+        return shadowed_notes(self.policies, lang) if self.several else []
 
     def windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[tuple[Window, Policy]]:
         """Every regular-maintenance window starting in ``[start, end)``, each from the version in force at
@@ -125,6 +129,26 @@ def effective_start(policy: Policy) -> dt.datetime:
     """When ``policy`` takes effect: 00:00 of its ``effective`` date in its zone (the evaluator's)."""
     eff = policy.effective
     return dt.datetime(eff.year, eff.month, eff.day, tzinfo=policy.tz)
+
+
+def shadowed_notes(policies: Sequence[Policy], lang: str) -> list[str]:
+    """What a command judging ``policies`` says of each version numbered after another that takes effect later
+    (W307 of ``sla check``, :func:`~sla_dsl.policy.load.shadowed`), in ``lang``: from the other's date on,
+    everything is judged under the other, and the version with the higher number never applies again. Said,
+    never refused (the judging is the documented one), as a note (``cli.versions.shadowed``)."""
+    from ..policy.load import shadowed
+
+    return [
+        message(
+            "cli.versions.shadowed",
+            lang,
+            version=high.version,
+            effective=_date(high.effective, lang),
+            other=low.version,
+            other_effective=_date(low.effective, lang),
+        )
+        for high, low in shadowed(policies)
+    ]
 
 
 def _date(day: dt.date, lang: str) -> str:

@@ -213,6 +213,17 @@ CLI: dict[str, Msg] = {
         "適用中の版はまだありません：与えられた中で最も早い規定の版 {version}（{effective} から適用）で判定しました",
         "no version in force yet: judged under version {version} (effective {effective}), the earliest given",
     ),
+    # a version numbered after another that takes effect later (W307 of `sla check`): the commands that judge
+    # under the versions say that the higher number never applies from the other's date on
+    "cli.versions.shadowed": Msg(
+        "規定の版 {version}（{effective} から適用）は規定の版 {other}（{other_effective} から適用）より番号が"
+        "大きいのに、先に適用が始まります。ある日に適用されるのはその日までに最後に適用が始まった版なので、"
+        "{other_effective} 以降はすべて版 {other} で判定し、版 {version} は適用しません（`sla check` の `W307`）",
+        "version {version} (effective {effective}) is numbered after version {other} (effective {other_effective}) "
+        "but takes effect before it: the version in force on a day is the last to take effect by then, so from "
+        "{other_effective} on everything is judged under version {other}, never under version {version} "
+        "(`W307` of `sla check`)",
+    ),
     # `sla deadline --priority` and `sla calendar --calendar` naming what the policy does not declare
     "cli.unknown.priority": Msg(
         "優先度 `{name}` はありません（このポリシーの優先度：{known}）",

@@ -60,7 +60,10 @@ Design notes
   Since the contract manager's QA of a year-end version, a calendar's
   ``closed`` dates are the company's own (``会社独自の休業日`` / ``company
   closure days``, was ``休業日`` / ``closed dates``; yearly alike): the public
-  holidays close it too. The notice writes a date with its weekday
+  holidays close it too. Since the QA of Article 5 changes, Japanese names every
+  company closure ``休業日`` (yearly ``会社独自の毎年の休業日``, was ``休業期間``;
+  a named ``holiday`` ``名前のある会社独自の休業日``, was ``独自の休日``), as the
+  report's explanations and ``sla calendar``'s legend do. The notice writes a date with its weekday
   (:func:`~sla_dsl.i18n.format_date`, not ``diff.date``: ``2026年11月16日(月)``
   / ``Mon 16 Nov 2026``, was ``2026年11月16日`` / ``2026-11-16``) and says once
   the zone of its dates and times (``diff.md.zone``, ``diff.md.zones``,
@@ -111,13 +114,15 @@ DIFF: dict[str, Msg] = {
     # the company's own closures (`closed`), not its public holidays (`holidays`), which close it too: a calendar
     # that only closed on holidays had no closures of this kind, not no closed days
     "diff.field.closed": Msg("会社独自の休業日", "company closure days"),
-    "diff.field.closed_yearly": Msg("会社独自の毎年の休業期間", "yearly company closures"),
+    "diff.field.closed_yearly": Msg("会社独自の毎年の休業日", "yearly company closures"),
     "diff.field.open": Msg("臨時営業日", "extra open dates"),
     "diff.field.day_hours": Msg("曜日別の時間帯", "hours of some weekdays"),
     "diff.field.date_hours": Msg("日付別の時間帯", "hours of some dates"),
     "diff.field.closed_hours": Msg("一部時間の休業", "closed hours of some dates"),
-    "diff.field.named_holidays": Msg("独自の休日", "named holidays"),
-    "diff.field.yearly_holidays": Msg("毎年の独自の休日", "yearly named holidays"),
+    # a named holiday (`holiday DATE "name"`) is a company closure with a name: one word for both in Japanese,
+    # the catalogue's (`休業日`, as the report's explanations and `sla calendar` say one)
+    "diff.field.named_holidays": Msg("名前のある会社独自の休業日", "named holidays"),
+    "diff.field.yearly_holidays": Msg("名前のある会社独自の毎年の休業日", "yearly named holidays"),
     "diff.field.notes": Msg("注記", "notes"),
     "diff.field.rules": Msg("値を決める規定", "rules giving its value"),
     "diff.field.availability_measured": Msg("稼働率の測定", "availability measured"),
@@ -243,7 +248,6 @@ DIFF: dict[str, Msg] = {
     "diff.rec.nth_weekday": Msg("毎月{nth}{day}", "{nth} {day} of every month"),
     "diff.rec.last_day": Msg("毎月末日", "last day of every month"),
     "diff.rec.day": Msg("毎月{day}日", "day {day} of every month"),
-    "diff.rec.yearly": Msg("毎年{month}月{day}日{mm:.0}{dd:.0}", "every year on {mm}-{dd}{month:.0}{day:.0}"),
     "diff.rec.weekly": Msg("毎週{day}", "every {day}"),
     # the day of a yearly holiday (`holiday yearly 4th thu of nov`, `holiday yearly last mon of may`)
     "diff.rec.yearly_nth": Msg("毎年{month}の{nth}{day}", "every year on the {nth} {day} of {month}"),
@@ -335,7 +339,6 @@ DIFF: dict[str, Msg] = {
     "diff.day_hours": Msg("{days}は{ranges}", "{days} {ranges}"),
     "diff.day.sep": Msg("・", ", "),
     "diff.date": Msg("{year}年{month}月{day}日{iso:.0}", "{iso}{year:.0}{month:.0}{day:.0}"),
-    "diff.month_day": Msg("{month}月{day}日{mm:.0}{dd:.0}", "{mm}-{dd}{month:.0}{day:.0}"),
     "diff.range": Msg("{first}〜{last}", "{first}..{last}"),
     # in the change notice (the customers' words, the site's version history): dates of the year in words
     "diff.range.words": Msg("{first}〜{last}", "{first} to {last}"),

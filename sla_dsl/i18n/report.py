@@ -415,6 +415,8 @@ REPORT: dict[str, Msg] = {
     "report.what": Msg("区分", "Kind"),
     "report.message": Msg("内容", "Details"),
     "report.rule": Msg("規定", "Article"),
+    # the version that judged an incident row, a column only where several versions judged the report's incidents
+    "report.judged_version": Msg("判定した版", "Version"),
     "report.kind.response_breached": Msg("応答目標の未達", "response target breached"),
     # (any notification rule's, an outage's or an incident's: the details name the rule)
     "report.kind.notice_breached": Msg("通知の遅延", "notice late"),

@@ -25,8 +25,9 @@ Design notes
   (:class:`sla_dsl.evaluation.common.Versions`) calls too: the API, replay and the
   Dask/Spark entries put versions together without this loader, and there the order
   of a list must not choose between two versions of one day either. They are,
-  in this order: two versions of one effective date, named at the later one's
-  ``effective`` line (as its ``version`` line below); a version of another
+  in this order: two versions of one effective date, named at the ``effective``
+  line of the one numbered after the other, whose help gives the line to write,
+  whichever order the files come in (else of the later one in the list); a version of another
   policy (another ``sla "name"`` than the earliest version's: the language has
   no renaming, and the site groups versions by their name), named at its
   ``sla`` line; two versions of one ``version`` (a report and the JSON's
@@ -63,7 +64,8 @@ Design notes
   of numbers separated by dots (``2026.1``, ``2026.10``, ``3``) is compared
   number by number (:func:`version_order`; ``2026.10`` after ``2026.9``, a
   trailing ``.0`` changes nothing), and a version numbered after another but
-  taking effect before it is warning W307: the one with the later date takes
+  taking effect before it is warning W307 (naming the other's file in backticks,
+  so that no word runs into it): the one with the later date takes
   over on that date, and the version with the higher number is never in force
   again (``2026.2`` on 2026-01-01 and ``2026.1`` on 2026-04-01: November is
   judged under 2026.1). A version written otherwise (``"spring"``) has no
@@ -216,19 +218,24 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
     ``names``: where each came from (default: its file, else ``<policy>``); refusals in ``lang``,
     else in the primary language of the version refused."""
     where = list(names) if names is not None else [p.path or "<policy>" for p in policies]
-    seen: dict[dt.date, tuple[str, str]] = {}
+    seen: dict[dt.date, tuple[str, Policy]] = {}
     for f, pol in zip(where, policies, strict=True):
         if pol.effective in seen:
-            other, version = seen[pol.effective]
+            # refused at the version numbered after the other (its help: the line to write), whichever order
+            # the files came in; else at the later one in the list
+            at, refused, other, earlier = f, pol, *seen[pol.effective]
+            mine_order, other_order = version_order(pol.version), version_order(earlier.version)
+            if mine_order is not None and other_order is not None and other_order > mine_order:
+                at, refused, other, earlier = other, earlier, f, pol
             text = words(
                 "diag.E304",
-                version=pol.version,
+                version=refused.version,
                 effective=_date(pol.effective),
-                other=words("author.load.version_of", path=other, version=version),
+                other=words("author.load.version_of", path=other, version=earlier.version),
             )
-            help_words = _e304_help(pol.version, version, pol.effective)
-            _refuse("E304", _statement_line(f, pol, "effective"), text, help_words, lang, pol)
-        seen[pol.effective] = (f, pol.version)
+            help_words = _e304_help(refused.version, earlier.version, pol.effective)
+            _refuse("E304", _statement_line(at, refused, "effective"), text, help_words, lang, refused)
+        seen[pol.effective] = (f, pol)
     ordered = sorted(zip(where, policies, strict=True), key=lambda fp: fp[1].effective)
     first_name, first = ordered[0] if ordered else ("", None)
     for f, pol in ordered[1:]:
@@ -367,6 +374,26 @@ def version_order(version: str) -> tuple[int, ...] | None:
     return tuple(numbers)
 
 
+def shadowed(policies: Sequence[Policy]) -> list[tuple[Policy, Policy]]:
+    """Each version numbered after another that takes effect later (W307 of ``sla check``), with the first
+    such version by date: the one that takes over on its date, so that the version with the higher number is
+    never in force again. Versions not numbered have no order and are left out."""
+    by_date = sorted(policies, key=lambda p: p.effective)
+    found: list[tuple[Policy, Policy]] = []
+    for pol in by_date:
+        order = version_order(pol.version)
+        if order is None:
+            continue
+        lower = [
+            o
+            for o in by_date
+            if (numbered := version_order(o.version)) is not None and numbered < order and o.effective > pol.effective
+        ]
+        if lower:
+            found.append((pol, lower[0]))
+    return found
+
+
 def next_version(versions: Sequence[str]) -> str | None:
     """A version numbered after every one of ``versions``: the highest numbered one with its last number plus
     one (``2026.1`` -> ``2026.2``, ``2026.9`` -> ``2026.10``); None when none is numbered."""
@@ -461,22 +488,29 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
         assert c.model is not None
         header = c.model.header
         if header.effective in seen:
-            j = seen[header.effective]
-            other = compiled[j]
+            # at the version numbered after the other (where its help says the line to write), whichever
+            # order the files came in; else at the later one in the list
+            at, j = (
+                (seen[header.effective], i)
+                if _numbered_after(seen[header.effective], i, compiled)
+                else (i, seen[header.effective])
+            )
+            mine, other = compiled[at], compiled[j]
+            version = _header(mine).version
             found.append(
                 VersionFinding(
-                    i,
+                    at,
                     j,
                     diagnostic(
                         "E304",
                         words(
                             "diag.E304",
-                            version=header.version,
+                            version=version,
                             effective=_date(header.effective),
                             other=words("author.load.version_of", path=other.file, version=_header(other).version),
                         ),
-                        _effective_line(c),
-                        help=_e304_help(header.version, _header(other).version, header.effective),
+                        _effective_line(mine),
+                        help=_e304_help(version, _header(other).version, header.effective),
                     ),
                     _effective_line(other),
                 )
@@ -582,7 +616,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                         "diag.W307",
                         version=header.version,
                         effective=_date(header.effective),
-                        other=words("author.load.version_of", path=o.file, version=_header(o).version),
+                        other=words("author.load.version_of", path=_quoted(o), version=_header(o).version),
                         other_effective=_date(_header(o).effective),
                         last=_date(until),
                     ),
@@ -624,6 +658,18 @@ def successor_findings(old: Compiled, new: Compiled) -> list[Diagnostic]:
             file = (old, new)[finding.at].file
             found.append(d.model_copy(update={"severity": Severity.WARNING, "file": file}))
     return found
+
+
+def _numbered_after(i: int, j: int, compiled: Sequence[Compiled]) -> bool:
+    """Whether the version at ``i`` is numbered after the one at ``j`` (both numbered)."""
+    mine, theirs = version_order(_header(compiled[i]).version), version_order(_header(compiled[j]).version)
+    return mine is not None and theirs is not None and mine > theirs
+
+
+def _quoted(c: Compiled) -> str:
+    """The file of ``c`` in its own quoting (```m1/a.sla```), so that no word of a sentence runs into it; a version
+    given without its text (``sla serve``'s versions in use, named in words: ``使用中のポリシー``) as it is named."""
+    return f"`{c.file}`" if c.source else c.file
 
 
 def _header(c: Compiled) -> m.Header:

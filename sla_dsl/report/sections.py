@@ -412,11 +412,12 @@ def sections(
     out.append(_incidents(report, w, by_priority, earlier, ws, later, judges))
     # Only the rows a list shows are looked for; the counts say how many more there are.
     breached = _first(incidents, "breached", sum(c["breached"] for c in by_priority.values()), limit)
+    several = len({v for vs in judges.values() for v in vs}) > 1  # (each incident row then names its version)
     if breached.rows:
-        out.append(_not_met(report, w, breached))
+        out.append(_not_met(report, w, breached, several))
     risky = _first(incidents, "at_risk", sum(c["at_risk"] for c in by_priority.values()), limit)
     if risky.rows:
-        out.append(_at_risk(report, w, risky))
+        out.append(_at_risk(report, w, risky, several))
     out += [
         outages_part(report, w),
         stops_part(report, w),
@@ -1313,7 +1314,17 @@ def _times_column(
     return w.m(plain), cells
 
 
-def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
+def _judged_under(w: PolicyWords, header: list[str], rows: list[list[Cell]], versions: Sequence[PolicyWords]) -> None:
+    """The column of the version that judged each incident row (``versions``: its words per row), last, where
+    more than one version judged the report's incidents: a customer reads a row due under the old target
+    beside a target text that names the new one (``from 2027-01-01, 6 hours``). A row's own header cell (its
+    id) stays first; the row saying how many more there are is added after."""
+    header.append(w.m("report.judged_version"))
+    for row, iw in zip(rows, versions, strict=True):
+        row.append(iw.policy.version if iw.policy is not None else "-")
+
+
+def _not_met(report: Report, w: PolicyWords, bad: Shown, several: bool = False) -> Part:
     shown, hidden = bad
     rows: list[list[Cell]] = []
     lates: list[tuple[str, bool]] = []
@@ -1347,6 +1358,8 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
         late,
         w.m("report.rule"),
     ]
+    if several:
+        _judged_under(w, header, rows, [w.for_row(i) for i in shown])
     notes = (note,) if note is not None else ()
     return Part(w.m("report.not_met"), header, rows + more_row(hidden, len(header), w), notes, key="not-met")
 
@@ -1359,7 +1372,7 @@ def _no_response(w: PolicyWords) -> str:
     return w.m("report.no_response")
 
 
-def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
+def _at_risk(report: Report, w: PolicyWords, risky: Shown, several: bool = False) -> Part:
     shown, hidden = risky
     rows: list[list[Cell]] = []
     lefts: list[tuple[str, bool]] = []
@@ -1389,6 +1402,8 @@ def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
         header.append(w.m("report.risk.threshold"))
         for row, (iw, pct) in zip(rows, risks, strict=True):
             row.append(iw.m("report.risk.passed", percent=f"{pct:g}") if pct is not None else "-")
+    if several:
+        _judged_under(w, header, rows, [iw for iw, _ in risks])
     return Part(w.m("report.at_risk"), header, rows + more_row(hidden, len(header), w), key="at-risk")
 
 

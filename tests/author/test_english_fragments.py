@@ -44,6 +44,7 @@ def latin_words(text: str, *paths: Path) -> set[str]:
         text = text.replace(str(p), "")
     text = re.sub(r"`[^`\s]*`", "", text)  # a name, id, key or value as it is written
     text = re.sub(r'`\w+: "[^"`]*"`', "", text)  # a line of YAML to write (`from: "2026-11-27T16:00:00+09:00"`)
+    text = re.sub(r"`[a-z]+ \d{4}-\d\d-\d\d`", "", text)  # a policy line to write (`effective 2026-04-02`)
     text = re.sub(r"\d{4}-\d\d-\d\d(T[\d:+]+)?", "", text)
     return set(re.findall(r"[A-Za-z]+", text)) - IDS
 

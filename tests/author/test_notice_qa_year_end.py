@@ -111,7 +111,7 @@ def test_the_author_s_text_names_them_alike() -> None:
 def test_yearly_closures_are_the_company_s_own_too() -> None:
     old = _model(CLICKSOKO)
     new = _model(_edited(CLICKSOKO, (HOLIDAYS, HOLIDAYS + "  closed yearly 12-29..01-03\n")))
-    assert _notice(old, new, "ja") == ["当社営業時間の会社独自の毎年の休業期間：なし → 12月29日〜1月3日"]
+    assert _notice(old, new, "ja") == ["当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日"]
     assert _notice(old, new, "en") == [
         "Company business hours yearly company closures: none -> December 29 to January 3"
     ]
@@ -297,3 +297,18 @@ def test_a_notice_of_a_version_that_does_not_follow_says_its_dates_and_zone_alik
     en = _markdown(new, old, "en")
     assert "- Compared: version 2026.2 (effective Mon 16 Nov 2026)\n" in en
     assert "All dates and times are in Japan Standard Time (UTC+9)." in en
+
+
+def test_one_word_for_a_company_closure_and_days_of_the_year_in_words_in_the_text() -> None:
+    # QA of Article 5 changes: a named holiday (`独自の休日`) beside a yearly closure (`…毎年の休業期間`) in one notice,
+    # and the English text's `12-29..01-03` beside the notice's `December 29 to January 3`
+    old = _model(CLICKSOKO)
+    added = '  closed yearly 12-29..01-03\n  holiday 2027-05-06 "創立記念日" / "Founding day"\n'
+    new = _model(_edited(CLICKSOKO, (HOLIDAYS, HOLIDAYS + added)))
+    assert _notice(old, new, "ja") == [
+        "当社営業時間の名前のある会社独自の休業日：なし → 2027年5月6日(木)「創立記念日」",
+        "当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日",
+    ]
+    said = "\n".join([*_notice(old, new, "ja"), *_text(old, new, "ja")])
+    assert "休日" not in said.replace("休業日", "") and "休業期間" not in said, said
+    assert "~ Company business hours yearly company closures: none -> December 29 to January 3" in _text(old, new, "en")

@@ -230,7 +230,7 @@ def test_times_dates_and_ranges_as_on_the_site() -> None:
         "（休憩12:00〜13:00を廃止、休憩11:30〜12:30を追加、開始時刻：10:00 → 09:00、終了時刻：18:00 → 19:00、"
         "1日の営業時間：7時間 → 9時間）",
         "当社営業時間の会社独自の休業日：なし → 2026年8月13日〜2026年8月15日",
-        "当社営業時間の会社独自の毎年の休業期間：なし → 12月29日〜1月3日",
+        "当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日",
         "定期メンテナンス停止の実施時間帯：22:00〜24:00 → 23:00〜翌03:00",
         "計画停止の通知手段：メール → メール、ウェブ",
         "優先度「P4 優先度４」を追加（応答目標時間：10営業日以内）",
@@ -241,17 +241,17 @@ def test_times_dates_and_ranges_as_on_the_site() -> None:
         "英語窓口の曜日別の時間帯：金は09:00〜17:30 → 金は09:00〜16:00"
         "（終了時刻：17:30 → 16:00、1日の営業時間：8.5時間 → 7時間）",
         "英語窓口の日付別の時間帯：なし → 2026年12月24日は09:00〜12:00",
-        "英語窓口の独自の休日：なし → 2026年12月29日「年末休業」",
+        "英語窓口の名前のある会社独自の休業日：なし → 2026年12月29日「年末休業」",
         "四半期末メンテナンスの実施時間帯：22:00〜翌02:00 → 23:00〜翌03:00",
     ):
         assert expected in said, expected
 
 
-def test_the_english_of_times_and_dates_is_unchanged() -> None:
+def test_the_english_text_says_times_and_dates_as_the_file_and_days_of_the_year_in_words() -> None:
     old, new = _versions(CLICKSOKO, *CLICKSOKO_EDITS)
     said = "\n".join(_text(old, new, "en"))
     assert "~ Company business hours company closure days: none -> 2026-08-13..2026-08-15" in said
-    assert "~ Company business hours yearly company closures: none -> 12-29..01-03" in said
+    assert "~ Company business hours yearly company closures: none -> December 29 to January 3" in said
     assert "~ Regular maintenance stop window: 22:00-24:00 -> 23:00-03:00" in said
     assert "~ planned stops notice channels: email -> email, web" in said
     assert "~ policy effective date: 2026-04-01 -> 2026-10-01" in said

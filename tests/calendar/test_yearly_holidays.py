@@ -379,21 +379,21 @@ def test_diff_says_a_yearly_holiday_added_removed_and_renamed_in_both_languages(
     renamed = policy('  holiday yearly 05-01 "設立記念日" / "Foundation day"\n')
     removed = policy("")
     text = _diff(base, added, "en")
-    assert 'Business hours yearly named holidays: every year on 05-01 "Founding day" -> every year on 05-01' in text
+    assert 'Business hours yearly named holidays: every year on May 1 "Founding day" -> every year on May 1' in text
     assert 'every year on the 4th Thursday of November "Thanksgiving"' in text
     assert 'every year on the last Monday of May "Memorial Day"' in text
     text = _diff(base, added, "ja")
-    assert "営業時間の毎年の独自の休日：毎年5月1日「創立記念日」 → " in text
+    assert "営業時間の名前のある会社独自の毎年の休業日：毎年5月1日「創立記念日」 → " in text
     assert "毎年11月の第4木曜日「感謝祭」" in text and "毎年5月の最終月曜日「戦没者追悼記念日」" in text
     notice = _diff(base, added, "en", markdown=True)
     assert 'every year on May 1 "Founding day" -> every year on May 1 "Founding day", ' in notice
     assert (
         _diff(base, renamed, "en")
         .strip()
-        .endswith('yearly named holidays: every year on 05-01 "Founding day" -> every year on 05-01 "Foundation day"')
+        .endswith('yearly named holidays: every year on May 1 "Founding day" -> every year on May 1 "Foundation day"')
     )
     assert "毎年5月1日「創立記念日」 → 毎年5月1日「設立記念日」" in _diff(base, renamed, "ja")
-    assert 'every year on 05-01 "Founding day" -> none' in _diff(base, removed, "en")
+    assert 'every year on May 1 "Founding day" -> none' in _diff(base, removed, "en")
     assert "毎年5月1日「創立記念日」 → なし" in _diff(base, removed, "ja")
     # the same holidays in another order, or written another way, are no change
     reordered = policy("".join(reversed(HOLIDAYS.splitlines(keepends=True))))

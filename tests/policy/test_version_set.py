@@ -65,12 +65,12 @@ def test_a_later_number_that_takes_effect_earlier_is_warned_of(tmp_path: Path) -
     (d,) = second.diagnostics
     assert (d.code, d.severity.value, d.span.line, d.span.column) == ("W307", "warning", EFFECTIVE, 3)
     assert d.message == (
-        f"version 2026.2 takes effect on 2026-01-01, but {a} (version 2026.1), a lower version, takes effect "
+        f"version 2026.2 takes effect on 2026-01-01, but `{a}` (version 2026.1), a lower version, takes effect "
         "later, on 2026-04-01: the version in force on a day is the last to take effect by then, so version 2026.2 "
         "is in force only until 2026-03-31"
     )
     assert d.text("ja") == (
-        f"版 2026.2 の適用開始日は 2026年1月1日(木) ですが、番号の小さい{a}（版 2026.1）の適用開始日は"
+        f"版 2026.2 の適用開始日は 2026年1月1日(木) ですが、番号の小さい`{a}`（版 2026.1）の適用開始日は"
         "それより後の 2026年4月1日(水) です。ある日に適用されるのはその日までに最後に適用が始まった版なので、"
         "版 2026.2 が適用されるのは 2026年3月31日(火) までです"
     )
@@ -162,6 +162,27 @@ def test_one_effective_date_says_the_effective_line_to_write_at_the_new_version(
         "if version 2027.1 is the new one, write `effective 2026-04-02` or a later date, or leave one of them out"
     )
     assert "`effective 2026-04-02` 以降の日付を書くか" in d.help_text("ja")
-    # at the older version (the files the other way round): no date to give it
-    (d,) = compile_versions([str(b), str(a)])[1].errors
+    # versions without an order (not numbers): at the later one in the list, with the rule alone
+    spring = _version(tmp_path, "c.sla", "spring", "2026-04-01")
+    (d,) = compile_versions([str(a), str(spring)])[1].errors
     assert d.help_text("en").endswith("give this version another effective date, or leave one of them out")
+
+
+def test_one_effective_date_says_the_line_to_write_whichever_order_the_files_come_in(tmp_path: Path) -> None:
+    # QA: the new version given first (`sla check new.sla old.sla`) landed on the older one, with the rule alone
+    old = _version(tmp_path, "old.sla", "2026.1", "2026-04-01")
+    new = _version(tmp_path, "new.sla", "2027.1", "2026-04-01")
+    at_new, at_old = compile_versions([str(new), str(old)])
+    assert at_old.errors == []
+    (d,) = at_new.errors
+    assert (d.code, d.span.line) == ("E304", EFFECTIVE)
+    assert d.text("ja").endswith(f"は、{old}（版 2026.1）と同じ日です")
+    assert d.help_text("ja").endswith(
+        "版 2027.1 が新しい版なら、`effective 2026-04-02` 以降の日付を書くか、どちらかの版を外してください"
+    )
+    # the commands that judge refuse it there too
+    for order in ([new, old], [old, new]):
+        with pytest.raises(InputError) as caught:
+            check_versions([load_policy(p) for p in order])
+        assert str(caught.value).startswith(f"{new}:{EFFECTIVE}:3：[E304] 版 2027.1 の")
+        assert "`effective 2026-04-02` 以降の日付を書くか" in str(caught.value)

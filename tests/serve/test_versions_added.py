@@ -291,7 +291,7 @@ def test_a_posted_version_answers_its_warnings_and_the_log_says_them(
     warnings = r.json()["warnings"]
     assert [w["code"] for w in warnings] == ["W307", "W307", "W201"]
     assert warnings[0]["text"] == (
-        "<request>:10:3: warning: [W307] version 2026.1 takes effect on 2026-04-01, but <request> (version 2025.9), "
+        "<request>:10:3: warning: [W307] version 2026.1 takes effect on 2026-04-01, but `<request>` (version 2025.9), "
         "a lower version, takes effect later, on 2027-01-08: the version in force on a day is the last to take "
         "effect by then, so version 2026.1 is in force only until 2026-12-07\n"
         "10 |   effective 2027-01-08\n"
@@ -303,7 +303,7 @@ def test_a_posted_version_answers_its_warnings_and_the_log_says_them(
     said = _said(caplog)
     assert said[0] == "版 `2025.9` を加えました（適用開始日 2027年1月8日(金)）"
     assert said[1].startswith(
-        "<request>:10:3: warning: [W307] 版 2026.1 の適用開始日は 2026年4月1日(水) ですが、番号の小さい<request>"
+        "<request>:10:3: warning: [W307] 版 2026.1 の適用開始日は 2026年4月1日(水) ですが、番号の小さい`<request>`"
         "（版 2025.9）の適用開始日はそれより後の 2027年1月8日(金) です。"
     )
     ja_help = words("diag.W307.help", **W307_HELP).text("ja")
@@ -324,7 +324,8 @@ def test_a_reloaded_version_s_warnings_are_logged_located_in_its_file(
     said = _said(caplog)
     assert said[0] == "版 `2026.0` を加えました（適用開始日 2027年3月1日(月)）"
     assert len(said) == 2 and said[1].startswith(
-        f"{low}:10:3: warning: [W307] 版 2026.1 の適用開始日は 2026年4月1日(水) ですが、番号の小さい{low}（版 2026.0）"
+        f"{low}:10:3: warning: [W307] 版 2026.1 の適用開始日は 2026年4月1日(水) ですが、"
+        f"番号の小さい`{low}`（版 2026.0）"
     )
     assert "\n10 |   effective 2027-03-01\n" in said[1]
     service.store.close()

@@ -1,0 +1,104 @@
+"""Versions numbered out of order (W307 of ``sla check``) are judged as documented, and said.
+
+QA's Article 5 pass: a new version ``2027.1`` dated ``2026-01-01``, before ``2026.1`` (``2026-04-01``), was
+accepted by ``sla evaluate``, ``sla replay`` and ``sla deadline``, which judged everything from April under
+2026.1: the new rules never applied, and nothing was said. The judging and the exit status stay; each
+command says it on stderr as its other notes (``sla: note: ...``), and in ``notes`` of a JSON that has them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from policy_edits import CLICKSOKO, edited
+
+HEAD = '  version "2026.1"\n  effective 2026-04-01\n'
+JA = (
+    "sla: 注記: 規定の版 2027.1（2026年1月1日(木) から適用）は規定の版 2026.1（2026年4月1日(水) から適用）より"
+    "番号が大きいのに、先に適用が始まります。ある日に適用されるのはその日までに最後に適用が始まった版なので、"
+    "2026年4月1日(水) 以降はすべて版 2026.1 で判定し、版 2027.1 は適用しません（`sla check` の `W307`）"
+)
+EN = (
+    "version 2027.1 (effective 2026-01-01) is numbered after version 2026.1 (effective 2026-04-01) but takes "
+    "effect before it: the version in force on a day is the last to take effect by then, so from 2026-04-01 on "
+    "everything is judged under version 2026.1, never under version 2027.1 (`W307` of `sla check`)"
+)
+EVENTS = (
+    '{"event": "incident.reported", "at": "2026-11-05T10:00:00+09:00", "id": "INC-1", "priority": "P2"}\n'
+    '{"event": "incident.responded", "at": "2026-11-05T16:30:00+09:00", "id": "INC-1"}\n'
+)
+PERIOD = ("--from", "2026-11-01", "--to", "2026-12-01", "--as-of", "2026-12-01")
+
+
+def _versions(folder: Path, new_effective: str = "2026-01-01") -> Path:
+    folder.mkdir()
+    (folder / "clicksoko-2026.1.sla").write_text(CLICKSOKO, "utf-8")
+    new = edited(CLICKSOKO, (HEAD, f'  version "2027.1"\n  effective {new_effective}\n'))
+    (folder / "clicksoko.sla").write_text(new, "utf-8")
+    return folder
+
+
+def _sla(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sla_dsl.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=300,
+    )
+
+
+def test_sla_deadline_says_the_higher_number_never_applies(tmp_path: Path) -> None:
+    folder = _versions(tmp_path / "policies")
+    r = _sla("deadline", folder, "--priority", "P2", "--from", "2026-11-05T10:00:00+09:00")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "2026-11-05T18:00:00+09:00\n"  # (judged under 2026.1, as documented)
+    assert r.stderr.splitlines() == ["sla: 注記: 規定の版 2026.1（2026年4月1日(水) から適用）で判定しました", JA]
+    r = _sla("deadline", folder, "--priority", "P2", "--from", "2026-11-05T10:00:00+09:00", "--format", "json")
+    assert r.returncode == 0 and r.stderr == ""
+    assert json.loads(r.stdout)["notes"][-1] == JA.removeprefix("sla: 注記: ")
+
+
+def test_sla_evaluate_says_it_in_every_format(tmp_path: Path) -> None:
+    folder = _versions(tmp_path / "policies")
+    log = tmp_path / "events.jsonl"
+    log.write_text(EVENTS, "utf-8")
+    for fmt in ("text", "json"):
+        r = _sla("evaluate", folder, log, *PERIOD, "--format", fmt, "--lang", "en")
+        assert r.returncode == 0, r.stderr
+        assert f"sla: note: {EN}" in r.stderr.splitlines(), r.stderr
+    assert json.loads(r.stdout)["incidents"][0]["policy_version"] == "2026.1"
+
+
+def test_sla_explain_says_it_beside_the_explanation(tmp_path: Path) -> None:
+    folder = _versions(tmp_path / "policies")
+    log = tmp_path / "events.jsonl"
+    log.write_text(EVENTS, "utf-8")
+    r = _sla("explain", folder, log, "INC-1", "--as-of", "2026-12-01")
+    assert r.returncode == 0, r.stderr
+    assert "2026.1" in r.stdout and r.stderr.splitlines() == [JA]
+
+
+def test_sla_replay_says_it_of_the_side_and_in_its_notes(tmp_path: Path) -> None:
+    folder = _versions(tmp_path / "policies")
+    old = tmp_path / "old.sla"
+    old.write_text(CLICKSOKO, "utf-8")
+    log = tmp_path / "events.jsonl"
+    log.write_text(EVENTS, "utf-8")
+    r = _sla("replay", old, folder, log, *PERIOD)
+    assert r.returncode == 0, r.stderr
+    assert "sla: 注記: 新版について、" + JA.removeprefix("sla: 注記: ") in r.stderr.splitlines(), r.stderr
+    r = _sla("replay", old, folder, log, *PERIOD, "--format", "json", "--lang", "en")
+    assert json.loads(r.stdout)["notes"] == [f"new version: {EN}"]
+
+
+def test_versions_in_order_say_nothing_more(tmp_path: Path) -> None:
+    folder = _versions(tmp_path / "policies", "2027-01-01")
+    r = _sla("deadline", folder, "--priority", "P2", "--from", "2026-11-05T10:00:00+09:00")
+    assert r.returncode == 0 and r.stderr.splitlines() == [
+        "sla: 注記: 規定の版 2026.1（2026年4月1日(水) から適用）で判定しました"
+    ]
