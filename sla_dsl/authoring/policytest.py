@@ -142,6 +142,7 @@ from ..errors import InputError, NaiveDatetimeError, place
 from ..evaluation.in_force import VersionsInForce, effective_start
 from ..events import EventLog, Problem, validate_mapping
 from ..events.problems import EventSourceError, event_problems_in
+from ..events.reader import misnamed_problems
 from ..events.schema import declare_types
 from ..events.validate import values_only
 from ..i18n import format_date
@@ -1438,6 +1439,10 @@ def _inline_log(events: Any, case: Case, at: Place, declared: frozenset[str] = f
     for item in events:
         line = getattr(item, "line", 0) or case.line
         data = dict(item) if isinstance(item, dict) else item
+        misnamed = misnamed_problems(case.file, line, data) if isinstance(data, dict) else []
+        if misnamed:  # (`Cause:`, `attributes.plan:`: refused as a log's line is, never passed over)
+            problems += misnamed
+            continue
         ev, found = validate_mapping(data, case.file, line, types)
         if ev is None:
             problems += found

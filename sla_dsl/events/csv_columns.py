@@ -63,7 +63,7 @@ import pyarrow.csv as pcsv
 
 from .arrow_columns import file_batch
 from .collect import Progress, _Collector
-from .csv_reader import _QUOTED, comment_row, csv_state, header_again, repeated_columns
+from .csv_reader import _QUOTED, comment_row, csv_state, header_again, header_lacks, repeated_columns
 from .lines import lines_shorter, plain_bytes
 from .schema import BLANKS, KNOWN_FIELDS, EventLog, declare_types
 from .table_schema import flattened_attributes
@@ -76,7 +76,6 @@ _BLOCK = 4 << 20
 _MOST_HANDED = 1_000
 _BOM = b"\xef\xbb\xbf"
 #: The columns every header of events names.
-_NEEDS = ("event", "at", "id")
 
 
 #: The columns the filing reads (the texts of the contract), trimmed of the blanks around their cells.
@@ -103,7 +102,7 @@ def _header(line: bytes) -> list[str] | None:
     except (csv.Error, ValueError):
         return None
     names = [n.strip() for n in names]
-    if any(n not in names for n in _NEEDS) or repeated_columns(names) or flattened_attributes(names):
+    if header_lacks(names) or repeated_columns(names) or flattened_attributes(names):
         return None
     return names
 

@@ -66,6 +66,7 @@ from typing import IO, Any, NamedTuple
 
 from ..lang.diagnostics import Code, Words, listing, words
 from .collect import Progress, _Collector
+from .fields import KNOWN_FIELDS, meant_field
 from .lines import (
     MAX_LINE_BYTES,
     MAX_RUNAWAY_BYTES,
@@ -81,7 +82,15 @@ from .problems import Problem, problem
 from .schema import BLANKS, EventLog, declare_types
 from .table_schema import flattened_attributes
 
-__all__ = ["comment_row", "csv_detail", "csv_state", "header_again", "read_csv", "repeated_columns"]
+__all__ = [
+    "comment_row",
+    "csv_detail",
+    "csv_state",
+    "header_again",
+    "header_lacks",
+    "read_csv",
+    "repeated_columns",
+]
 
 _FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
 #: The most characters of lines after a quote never closed held to read again as rows (beyond, the
@@ -504,6 +513,15 @@ def _lacks_help(header: list[str], missing: list[str]) -> Words:
     return words("events.E110.lacks.help", example="`event,at,id,priority`")
 
 
+def header_lacks(header: list[str]) -> list[str]:
+    """The columns a header (its names stripped) lacks: ``event``, ``at`` or ``id``, and any field of the
+    contract it names in another case and not by its own name (``Cause``, :func:`~.fields.meant_field`:
+    a column of no field, its values never read)."""
+    missing = [c for c in ("event", "at", "id") if c not in header]
+    misnamed = {meant_field(h) for h in header}
+    return missing + [c for c in KNOWN_FIELDS if c in misnamed and c not in header]
+
+
 def repeated_columns(header: list[str]) -> list[tuple[str, list[str]]]:
     """Each name the header (its names stripped) gives more than once, in the header's order, with its
     places (columns counted from 1). An empty name (a spreadsheet's trailing ``,,``) names no column:
@@ -528,7 +546,7 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
         col.bad(lines.start, "E110", words("events.E110.unclosed"), words("events.csv.unclosed.help"), fatal=True)
         return
     header = [h.strip() for h in header]
-    missing = [c for c in ("event", "at", "id") if c not in header]
+    missing = header_lacks(header)
     if missing:
         col.bad(
             lines.start,

@@ -242,6 +242,23 @@ KNOWN_FIELDS: tuple[str, ...] = (
     "zone",
     "primary_zone",
 )
+#: Every field name of the contract: ``event``, ``at``, ``id`` and :data:`KNOWN_FIELDS`.
+CONTRACT_KEYS: frozenset[str] = frozenset(("event", "at", "id", *KNOWN_FIELDS))
+
+
+def meant_field(name: str) -> str | None:
+    """The field of the contract a key or column ``name`` that is not one of them writes otherwise: in
+    another case or with blanks around it (``Cause``, `` cause``, ``AT``); else None. The contract's names
+    are lower case, so such a name beside no field of the right name is that field misspelt, never read
+    (the readers refuse it: a cause or a priority left out in silence would judge the event otherwise)."""
+    folded = name.strip(BLANKS).casefold()
+    return folded if folded != name and folded in CONTRACT_KEYS else None
+
+
+def flattened_key(name: str) -> bool:
+    """Whether a key or column ``name`` is one attribute split out of ``attributes`` (``attributes.plan``,
+    as ``pd.json_normalize`` names it): no field, its attribute never read."""
+    return name.strip(BLANKS).casefold().startswith("attributes.")
 
 
 def event_type(ev: BaseEvent) -> str:

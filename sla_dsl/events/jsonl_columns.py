@@ -16,7 +16,10 @@ Design notes
   line's bytes: the line reader files that line as it files any (its one-line
   path), and words its problem at its line. At most :data:`_MOST_HANDED` of
   them: past that, the filing's runs between them cost more than reading the
-  lines, and the file is left to the line reader.
+  lines, and the file is left to the line reader. So is a row giving a value to
+  a column that is a field of the contract written otherwise (``Cause``, with no
+  value in ``cause``) or an attribute split out of ``attributes``
+  (``attributes.plan``): the line reader refuses its line (E109).
 * ``attributes`` objects are a struct column to Arrow, filed on columns
   (:func:`~.arrow_columns.file_batch` judges each distinct object once): a
   log whose every report gives its plan keeps the columns. A null field of the
@@ -98,6 +101,7 @@ import pyarrow.json as pj
 
 from .arrow_columns import Bools, Ints, _mask, file_batch, plain_times
 from .collect import Progress
+from .fields import CONTRACT_KEYS, flattened_key, meant_field
 from .lines import MAX_LINE_BYTES, lines_shorter, plain_bytes
 from .schema import EventLog, declare_types
 from .table_schema import _is_text, arrow_schema
@@ -167,10 +171,15 @@ def _as_told(schema: pa.Schema) -> bool:
 def _objects(batch: pa.RecordBatch, lines: _Lines, first: int) -> Bools | None:
     """The rows of ``batch`` (the first is line ``first`` of ``lines``) the line reader must file: those
     giving an object or a list in a field the contract does not name (Arrow infers its type) or as
-    ``attributes`` (a list), and those whose ``attributes`` object Arrow cannot tell (:func:`_unsure`);
+    ``attributes`` (a list), those whose ``attributes`` object Arrow cannot tell (:func:`_unsure`), and
+    those giving a field of the contract under another name, which it refuses (:func:`_misnamed`);
     None when there is none."""
     found: Bools | None = None
-    for name, col in zip(batch.schema.names, batch.columns, strict=True):
+    names = batch.schema.names
+    for name, col in zip(names, batch.columns, strict=True):
+        if name not in CONTRACT_KEYS and col.null_count < len(col) and (flattened_key(name) or meant_field(name)):
+            given = _misnamed(batch, name, col)
+            found = given if found is None else found | given
         if not pa.types.is_nested(col.type) or col.null_count == len(col):
             continue
         if name == "attributes" and pa.types.is_struct(col.type):
@@ -179,6 +188,19 @@ def _objects(batch: pa.RecordBatch, lines: _Lines, first: int) -> Bools | None:
             given = ~_mask(col.is_null())
         found = given if found is None else found | given
     return found
+
+
+def _misnamed(batch: pa.RecordBatch, name: str, col: pa.Array) -> Bools:
+    """The rows giving a value to ``name``, a field of the contract written otherwise (``Cause``,
+    `` cause``) or an attribute split out of ``attributes`` (``attributes.plan``): those the line reader
+    refuses (:func:`~.reader.misnamed_problems`; a field written otherwise, when the row gives no value
+    under its own name)."""
+    given = ~_mask(col.is_null())
+    meant = meant_field(name)
+    at = batch.schema.get_field_index(meant) if meant is not None else -1
+    if at >= 0:
+        given &= _mask(batch.column(at).is_null())
+    return given
 
 
 def _unsure(col: pa.StructArray, lines: _Lines, first: int) -> Bools:

@@ -32,6 +32,14 @@ Design notes
   its line (past blank, comment or byte-order-mark lines: not always line 1;
   not an E100 for each line), and a log whose first lines are none of them JSON
   stops after :data:`_MOST_ALIKE` of them.
+* A key of no field is an extra field, kept out of the verdicts; except a
+  field of the contract written otherwise (``" cause"``, ``"Cause"``, with no
+  value under ``cause``) and an attribute split out of ``attributes``
+  (``"attributes.plan"``): E109 at its line (:func:`misnamed_problems`), as a
+  table's columns (E115) and a CSV header (E110) are refused, for every reader
+  of JSON (the lines, Arrow's columns, :func:`iter_events`, the API's dicts).
+  Only a line with a key outside the contract is looked at (one subset test
+  of its keys, at C speed).
 * ``orjson`` parses JSON (about 5x faster here than ``json``); it accepts
   exactly standard JSON.
 * The API's events (:func:`log_from`): a dict event whose text field is
@@ -61,7 +69,7 @@ from ..lang.event_types import Declared
 from .collect import Progress, Shown, _Collector, _file_name
 from .csv_reader import _is_header, first_line, header_like, read_csv
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, inside, plain
-from .fields import KNOWN_FIELDS
+from .fields import BLANKS, CONTRACT_KEYS, KNOWN_FIELDS, flattened_key, meant_field
 from .keys import may_repeat, repeated_key
 from .lines import (
     MAX_LINE_BYTES,
@@ -186,6 +194,7 @@ def read_jsonl(
     kinds = _kinds(col.log, mine)
     loads = _loads
     count = bytes.count
+    known = CONTRACT_KEYS
     hour_of, rest_of = HOUR_OF, REST_OF
     cap = MAX_LINE_BYTES
     filed = 0
@@ -209,9 +218,13 @@ def read_jsonl(
                     if not_jsonl and len(col.log.problems) == _MOST_ALIKE and _not_jsonl(col, stream, lineno):
                         break
                     continue
-            # A key named twice (orjson keeps the last value): screened at C speed (:mod:`.keys`).
-            if type(data) is dict and count(raw, b",") + 1 != len(data) and _repeats(col, raw, data, lineno):
-                continue
+            if type(data) is dict:
+                # A key named twice (orjson keeps the last value): screened at C speed (:mod:`.keys`).
+                if count(raw, b",") + 1 != len(data) and _repeats(col, raw, data, lineno):
+                    continue
+                # A key of no field (most lines have none): a field of the contract written otherwise?
+                if not data.keys() <= known and _misnamed(col, data, lineno):
+                    continue
             # What _file does, inlined for the common line (a million lines make
             # every step count): a dict of a known type whose ``at`` is in the
             # tables of fast_epoch. Anything else -- not a dict, a missing key, an
@@ -272,6 +285,8 @@ def _file_line(col: _Collector, kinds: _Kinds, raw: bytes, lineno: int) -> int:
         if data is _SKIP:
             return 0
     if type(data) is dict and raw.count(b",") + 1 != len(data) and _repeats(col, raw, data, lineno):
+        return 0
+    if type(data) is dict and not data.keys() <= CONTRACT_KEYS and _misnamed(col, data, lineno):
         return 0
     return _file(col, kinds, data, lineno)
 
@@ -375,6 +390,68 @@ def repeated_problem(source: str, line: int, raw: bytes, data: Any) -> Problem |
     if key is None:
         return None
     return problem(source, line, "E100", words("events.E100.repeated", key=key), words("events.E100.repeated.help"))
+
+
+def _misnamed(col: _Collector, data: dict[str, Any], lineno: int) -> bool:
+    """Whether the line's object gives a field of the contract under another name (then filed as its
+    problems, E109: :func:`misnamed_problems`)."""
+    found = misnamed_problems(col.log.source, lineno, data)
+    col.log.problems.extend(found)
+    return bool(found)
+
+
+#: What each key of no field seen is (a field of the contract written otherwise, :data:`_FLAT`, or None:
+#: an extra key): most logs repeat a few such keys on every line.
+_KEY_KIND: dict[str, str | None] = {}
+_FLAT = "attributes."
+
+
+def _key_kind(key: str) -> str | None:
+    if key in _KEY_KIND:
+        return _KEY_KIND[key]
+    kind = _FLAT if flattened_key(key) else meant_field(key)
+    if len(_KEY_KIND) < 10_000:
+        _KEY_KIND[key] = kind
+    return kind
+
+
+def misnamed_problems(source: str, line: int, data: Mapping[Any, Any]) -> list[Problem]:
+    """E109 for the keys of an event that give a field of the contract under another name, as a table's
+    columns (E115) and a CSV header (E110) are refused: in another case or with blanks around it
+    (``Cause``, `` cause``: :func:`~.fields.meant_field`), when the event gives no value under the field's
+    own name (else it is an extra key, as any other); and an attribute split out of ``attributes``
+    (``attributes.plan``, as ``pd.json_normalize`` writes it). Such a key is no field: its value would be
+    left unread in silence (an incident's cause, a premium customer's plan). A key given ``null`` gives
+    nothing (as Arrow reads the line: an absent key), and is passed over."""
+    fields: list[tuple[str, str]] = []
+    flat: list[str] = []
+    for key, value in data.items():
+        if value is None or type(key) is not str or key in CONTRACT_KEYS:
+            continue
+        kind = _key_kind(key)
+        if kind == _FLAT:
+            flat.append(key)
+        elif kind is not None and data.get(kind) is None:
+            fields.append((key, kind))
+    out: list[Problem] = []
+    if fields:
+        keys = listing([_quoted(k) for k, _ in fields], ", ")
+        names = listing([f"`{f}`" for _, f in fields], ", ")
+        said = words("events.E109.misnamed", keys=keys)
+        out.append(problem(source, line, "E109", said, words("events.E109.misnamed.help", found=keys, names=names)))
+    if flat:
+        said = words("events.E109.flattened", keys=listing([_quoted(k) for k in flat], ", "))
+        given = {k.strip(BLANKS)[len(_FLAT) :]: data[k] for k in flat}
+        example = json.dumps({"attributes": given}, ensure_ascii=False, default=str)
+        if len(example) > 100:
+            example = '{"attributes": {"plan": "premium"}}'
+        out.append(problem(source, line, "E109", said, words("events.E109.flattened.help", example=f"`{example}`")))
+    return out
+
+
+def _quoted(key: str) -> str:
+    """A key as a message shows it: in backquotes, a character that would break the line escaped."""
+    return "`" + json.dumps(key, ensure_ascii=False)[1:-1] + "`"
 
 
 def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
@@ -590,6 +667,9 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
             repeated = repeated_problem(source, lineno, text, data)
             if repeated is not None:
                 raise EventInputError([repeated])
+            misnamed = misnamed_problems(source, lineno, data) if type(data) is dict else []
+            if misnamed:
+                raise EventInputError(misnamed)
             ev, problems = validate_mapping(data, source, lineno, mine)
             if ev is None:
                 raise EventInputError(problems)
@@ -667,6 +747,10 @@ def log_from(
         if item and blank_row(item):  # a row of empty cells (``df.to_dict("records")`` of a spreadsheet's `,,,`)
             continue  # no event, as the CSV file's row or the DataFrame's (a dict of nothing, `{}`, is E102)
         item = no_values_as_none(item)  # (pandas' NaN, NaT: no value, as a DataFrame's null cell)
+        misnamed = misnamed_problems(log.source, line, item)
+        if misnamed:  # (``df.to_dict("records")`` of a frame of ``pd.json_normalize``: ``attributes.plan``)
+            log.problems.extend(misnamed)
+            continue
         given = _bytes_given(item)
         if given:  # text as bytes: refused as a number is (the models would decode it)
             file_refused(log, item, _bytes_problems(log.source, line, item, given), line, mine)

@@ -33,6 +33,7 @@ import pyarrow as pa
 from pydantic import AwareDatetime
 
 from ..lang.diagnostics import Words, listing, words
+from .fields import flattened_key, meant_field
 from .problems import Problem, problem
 from .schema import BLANKS, EVENT_CLASSES, PAYLOAD
 
@@ -169,13 +170,14 @@ def _is_text(t: pa.DataType) -> bool:
 
 def lacks_columns(names: Iterable[str], source: str) -> Problem | None:
     """E115 when a table's columns ``names`` lack one every event needs (``event``, ``at``, ``id``), or
-    name another field with blanks around it (`` cause``, as pyarrow reads a header ``event,at,id, cause``):
-    such a column would be left out as a field of no event, its values unread (the CSV file's header,
-    trimmed, reads it)."""
+    name another field with blanks around it (`` cause``, as pyarrow reads a header ``event,at,id, cause``)
+    or in another case (``Cause``, :func:`~.fields.meant_field`) and not by its own name: such a column
+    would be left out as a field of no event, its values unread (the CSV file's header, trimmed, reads
+    `` cause``)."""
     have = set(names)
     missing = [c for c in ("event", "at", "id") if c not in have]
-    padded = {h.strip(BLANKS) for h in have if h != h.strip(BLANKS)}
-    missing += [c for c in _SPEC if c in padded and c not in have and c not in missing]
+    misnamed = {meant_field(h) for h in have}
+    missing += [c for c in _SPEC if c in misnamed and c not in have and c not in missing]
     if not missing:
         flat = flattened_attributes(have)
         if flat:
@@ -192,7 +194,7 @@ def flattened_attributes(names: Iterable[str]) -> list[str]:
     """The columns of ``names`` that each hold one attribute, flattened out of ``attributes``
     (``attributes.plan``, as ``pd.json_normalize`` names them), sorted: no field, which would leave the
     attributes unread in silence (a premium customer's incident judged as a standard one's)."""
-    return sorted(n for n in names if n.strip(BLANKS).startswith("attributes."))
+    return sorted(n for n in names if flattened_key(n))
 
 
 def _lacks_help(have: set[str], missing: list[str]) -> Words:

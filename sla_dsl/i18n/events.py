@@ -312,6 +312,21 @@ EVENTS: dict[str, Msg] = {
         "キーは 1 回ずつにしてください。どちらの値を取るべきか決められません",
         "give each key once: which of its values is meant cannot be told",
     ),
+    "events.E109.misnamed": Msg(
+        "キー {keys} は読みません。契約のフィールド名は小文字で、前後に空白を付けません",
+        "key {keys} is not read: the contract's field names are lower case, with no blanks around them",
+    ),
+    "events.E109.misnamed.help": Msg("{found} は {names} と書いてください", "write {found} as {names}"),
+    "events.E109.flattened": Msg(
+        "キー {keys} は読みません。属性は 1 つのオブジェクト `attributes` で渡します",
+        "key {keys} is not read: the attributes are one object, `attributes`",
+    ),
+    "events.E109.flattened.help": Msg(
+        "属性は 1 つのオブジェクト `attributes` にまとめてください（{example}）。"
+        "`pd.json_normalize` は `max_level=0` を渡さないと属性をキーに分けます",
+        "give them in one object `attributes`, as {example}; "
+        "`pd.json_normalize` splits them into keys unless given `max_level=0`",
+    ),
     # E110, E111: CSV (events/reader.py)
     "events.E110.unreadable": Msg("CSV の見出し行を読めません：{detail}", "CSV header cannot be read: {detail}"),
     "events.E110.lacks": Msg("CSV の見出し行に列 {columns} がありません", "CSV header lacks column {columns}"),

@@ -62,6 +62,10 @@ HANDED = ("blank", "comment", "null line", "split", "indented")
 APART = ("twice", "number", "two", "list", *HANDED)
 #: The fields besides ``event``, ``at`` and ``id`` an event line may give: the contract's, one it does not name.
 FIELDS = ("priority", "cause", "service", "channel", "kind", "zone", "primary_zone", "start", "end", "note")
+#: Keys that give a field of the contract under another name (in another case, with blanks around it, an
+#: attribute split out of ``attributes``): refused at their line (E109) unless ``null``, or (in another case
+#: or with blanks) beside a value under the field's own name.
+MISNAMED = (" cause", "Cause", "PRIORITY", "AT", "\u3000zone", "attributes.plan", "Attributes")
 #: ``attributes`` objects (one with a null in it).
 OBJECTS = ['{"plan": "gold"}', '{"region": "eu", "plan": "x"}', "{}", '{"tier": {"a": "b"}}', '{"plan": null}']
 
@@ -72,7 +76,7 @@ def event_lines(draw: st.DrawFn, apart: tuple[str, ...] = APART, nulls: frozense
     ``null``), sometimes a line of a kind in ``apart`` (by default, anything a log may hold). ``nulls``:
     fields every event line gives, ``null`` where it has no value (whole columns of nulls, as pandas writes
     a DataFrame)."""
-    kind = draw(st.sampled_from(["event"] * 12 + ["object", "null", *apart]))
+    kind = draw(st.sampled_from(["event"] * 12 + ["object", "null", "misnamed", *apart]))
     if kind == "blank":
         return draw(st.sampled_from(["", "   "]))
     if kind == "comment":
@@ -88,6 +92,8 @@ def event_lines(draw: st.DrawFn, apart: tuple[str, ...] = APART, nulls: frozense
         row[draw(st.sampled_from(["event", "at", "id", "attributes", *FIELDS]))] = None
     if kind == "object":
         row["attributes"] = json.loads(draw(st.sampled_from(OBJECTS)))
+    if kind == "misnamed":  # (a value, a null, perhaps the field itself beside it)
+        row[draw(st.sampled_from(MISNAMED))] = draw(st.sampled_from([None, "P1", "failure", "x"]))
     for field in nulls:
         row.setdefault(field, None)
     text = json.dumps(row, ensure_ascii=draw(st.booleans()))
