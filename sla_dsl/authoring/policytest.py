@@ -69,8 +69,11 @@ Design notes
   evaluate`` does (files, or directories of ``*.sla`` files; :func:`split_paths`
   tells them from the test files after them), and answers each case by the
   version in force at its ``from`` (:func:`run_case`), with the note ``sla
-  deadline`` gives (:class:`Outcome`'s ``notes``); a test file first, a policy
-  after the test files or no test file is wrong usage saying what to write.
+  deadline`` gives (:class:`Outcome`'s ``notes``); a version numbered after
+  another that takes effect later (W307 of ``sla check``) is said on stderr as
+  ``sla evaluate`` says it, the results and exit status unchanged. A test file
+  first, a policy after the test files or no test file is wrong usage saying
+  what to write.
   Business time (``business_time``, ``add_business_time``) is counted to the
   end of its span on the calendars of the version in force at ``from``, as the
   evaluator counts one incident's on the version in force at its clock start
@@ -1657,6 +1660,8 @@ def cmd_test(args: argparse.Namespace) -> int:
     _check_order(given, first, lang)
     with event_problems_in(lang):  # (a result after the supported years too: in the command's language)
         outcomes = _run_all(versions, tests, args.run, lang)
+    for note in versions.shadowed(lang):  # (W307: a higher number never in force again, said as evaluate)
+        print(printable(f"sla: {said('cli.note', lang)}: {note}"), file=sys.stderr)
     if args.format == "json":
         doc = [
             {"name": o.case.name, "file": o.case.file, "line": o.case.line, "passed": o.passed, "problems": o.problems}

@@ -102,3 +102,27 @@ def test_versions_in_order_say_nothing_more(tmp_path: Path) -> None:
     assert r.returncode == 0 and r.stderr.splitlines() == [
         "sla: 注記: 規定の版 2026.1（2026年4月1日(水) から適用）で判定しました"
     ]
+
+
+CASE = """\
+cases:
+  - name: P2 in November, under 2026.1
+    deadline: {priority: P2, from: "2026-11-05T10:00:00+09:00"}
+    expect: "2026-11-05T18:00:00+09:00"
+"""
+
+
+def test_sla_test_says_it_on_stderr_the_results_unchanged(tmp_path: Path) -> None:
+    folder = _versions(tmp_path / "policies")
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(CASE, "utf-8")
+    r = _sla("test", folder, cases)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stderr.splitlines() == [JA]
+    assert r.stdout == "成功：1/1\n"  # (judged under 2026.1, as documented)
+    r = _sla("test", folder, cases, "--format", "json", "--lang", "en")
+    assert r.returncode == 0 and r.stderr.splitlines() == [f"sla: note: {EN}"]
+    assert [case["passed"] for case in json.loads(r.stdout)] == [True]
+    cases.write_text(CASE.replace("18:00", "17:00"), "utf-8")  # (a failing case fails as before)
+    r = _sla("test", folder, cases)
+    assert r.returncode == 1 and r.stderr.splitlines() == [JA]
