@@ -233,7 +233,7 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
                 effective=_date(pol.effective),
                 other=words("author.load.version_of", path=other, version=earlier.version),
             )
-            help_words = _e304_help(refused.version, earlier.version, pol.effective)
+            help_words = e304_help(refused.version, earlier.version, pol.effective)
             _refuse("E304", _statement_line(at, refused, "effective"), text, help_words, lang, refused)
         seen[pol.effective] = (f, pol)
     ordered = sorted(zip(where, policies, strict=True), key=lambda fp: fp[1].effective)
@@ -405,7 +405,7 @@ def next_version(versions: Sequence[str]) -> str | None:
     return ".".join([*head, str(int(last) + 1)])
 
 
-def _e304_help(version: str, other: str, effective: dt.date) -> Words:
+def e304_help(version: str, other: str, effective: dt.date) -> Words:
     """The help of E304 at ``version``, which takes effect on ``effective`` as ``other`` does: when it is
     numbered after ``other`` (the new one), the ``effective`` line to write, the day after; else the rule."""
     mine, theirs = version_order(version), version_order(other)
@@ -510,7 +510,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                             other=words("author.load.version_of", path=other.file, version=_header(other).version),
                         ),
                         _effective_line(mine),
-                        help=_e304_help(version, _header(other).version, header.effective),
+                        help=e304_help(version, _header(other).version, header.effective),
                     ),
                     _effective_line(other),
                 )

@@ -175,7 +175,7 @@ from ..lang.compile import Compiled
 from ..lang.diagnostics import Both, Diagnostic, PolicyError, policy_language, words
 from ..lang.model import NO_SPAN
 from ..policy.compiled import Policy, declared_types
-from ..policy.load import check_versions, compare_versions, compile_text, load_policies
+from ..policy.load import check_versions, compare_versions, compile_text, e304_help, load_policies
 from ..report.words import default_lang
 from . import dashboard
 from .alerts import WITHDRAWN, Sender, Timers
@@ -918,7 +918,8 @@ def _check_with(current: Sequence[Policy], policy: Policy, path: str | None) -> 
 def _same_day(name: str, policy: Policy, known: str, other: Policy, lang: Lang) -> tuple[str, str]:
     """A new version that takes effect on the day of ``other``, one in use (named ``known``), as the loader and
     ``sla check`` refuse it (E304): located at its ``effective`` line (``name:line:column``), its code,
-    its words, and its help, in ``lang``."""
+    its words, and its help, in ``lang``: the ``effective`` line to write when it is numbered after ``other``,
+    as the loader's (:func:`~sla_dsl.policy.load.e304_help`)."""
     e = policy.effective
     said = words(
         "diag.E304",
@@ -928,7 +929,7 @@ def _same_day(name: str, policy: Policy, known: str, other: Policy, lang: Lang) 
     )
     where = _located(name, policy, "effective")
     refused = message("author.load.refused", lang, path=where, code="E304", text=printable(said.text(lang)))
-    return refused, words("diag.E304.help").text(lang)
+    return refused, e304_help(policy.version, other.version, e).text(lang)
 
 
 def _beside(current: Sequence[Policy], compiled: Compiled, lang: Lang, reloaded: bool) -> list[Diagnostic]:

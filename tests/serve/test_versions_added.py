@@ -5,7 +5,9 @@ version's file removed from the folder (a QA pass). Each test failed before its 
    posted, ``version `2026.3` takes effect on 2026-12-08, the same day as version `2026.2```; at a reload
    beside a posted version, one bare line (``…版 2026.2と同じ日です``) while other files' versions were added.
    Now it is refused as ``sla check`` and the loader refuse it: at its ``effective`` line, ``[E304]``, the
-   same words, its help; a reload is refused whole, as a start would refuse the set.
+   same words, its help; a reload is refused whole, as a start would refuse the set. Posted, it still gave
+   the general help after the loader's said the line to write (``effective DAY`` or later, at the version
+   numbered after the other): now it says that line too.
 2. A posted version whose ``effective`` date has begun was refused without its place.
 3. A version's file removed from the folder was ignored without a word at SIGHUP: the version stays served
    (it may already judge incidents), and nothing told the author who believed it gone; a start without the
@@ -79,7 +81,8 @@ def test_a_posted_version_of_the_same_day_is_refused_located_with_its_code_and_h
     assert r.json() == {
         "error": "<request>:10:3: [E304] version 2026.3 takes effect on 2026-12-08, the same day as the policy in "
         "use (version 2026.2); no version was added",
-        "help": message("diag.E304.help", "en"),
+        "help": "which version is in force from that day would depend on the order of the files: if version "
+        "2026.3 is the new one, write `effective 2026-12-09` or a later date, or leave one of them out",
     }
     # (in the words of the other refusals of the endpoint: a time zone of its own, E305)
     other = c.post("/policies", content=_version("2026.4", "2027-01-08").replace("Asia/Tokyo", "UTC").encode())
@@ -122,7 +125,10 @@ def test_a_reloaded_version_of_the_day_of_one_added_meanwhile_is_refused_located
     assert refused.value.message == (
         f"{path}:10:3：[E304] 版 2026.3 の適用開始日 2026年12月8日(火) は、使用中のポリシー（版 2026.2）と同じ日です"
     )
-    assert refused.value.help == message("diag.E304.help", "ja")
+    assert refused.value.help == (
+        "その日から適用される版がファイルの順で決まってしまいます。版 2026.3 が新しい版なら、"
+        "`effective 2026-12-09` 以降の日付を書くか、どちらかの版を外してください"
+    )
     service.store.close()
 
 
