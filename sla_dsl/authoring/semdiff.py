@@ -138,9 +138,12 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
+import shlex
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -150,6 +153,7 @@ from ..i18n.places import region_name, zone_name, zone_title
 from ..i18n.terms import Amount
 from ..lang import model as m
 from ..lang.compile import Compiled
+from ..lang.diagnostics import Words as Worded
 from ..lang.languages import policy_languages
 from ..lang.service_plans import ordered
 from ..policy.compiled import Policy
@@ -1256,20 +1260,73 @@ def load_model(path: str) -> m.PolicyModel:
     return model
 
 
-def _load(path: str) -> Compiled:
-    """A policy file compiled, without errors (else :class:`PolicyError` with every error)."""
+def _load(path: str, other: str | None = None, new: bool = False) -> Compiled:
+    """A policy file compiled, without errors (else :class:`PolicyError` with every error); a directory (E001)
+    with the help :func:`_directory_help` when it is ``sla diff``'s (``other``: the file compared with it;
+    ``new``: whether ``path`` is NEW)."""
     from ..lang.diagnostics import PolicyError, policy_language
     from ..policy.load import compile_path
 
     compiled = compile_path(path)
     if compiled.model is None or compiled.errors:
+        found = compiled.errors or compiled.diagnostics
+        if other is not None and compiled.model is None and os.path.isdir(path):
+            helped = _directory_help(path, other, new)
+            update = {"help": helped.text("en"), "help_words": helped}
+            found = [d.model_copy(update=update) if d.code == "E001" else d for d in found]
         raise PolicyError(
-            compiled.errors or compiled.diagnostics,
-            compiled.source,
-            policy_language(compiled.model),
-            header_read=compiled.model is not None,
+            found, compiled.source, policy_language(compiled.model), header_read=compiled.model is not None
         )
     return compiled
+
+
+#: The most files of a directory given to ``sla diff`` whose versions its help names (more: the rule alone).
+DIRECTORY_FILES = 20
+
+
+def _directory_help(path: str, other: str, new: bool) -> Worded:
+    """The help of ``sla diff`` given a directory at ``path``: it compares two policy files; the versions of the
+    directory's ``*.sla`` files (as ``sla evaluate`` reads the directory), the earliest first, each file with
+    its ``version`` and ``effective``; and the command with the file of its latest version in place of the
+    directory (not ``other``, the file compared with it), or the directory's two latest when ``other`` is no
+    file. The rule alone for a directory with no version to read, or too many files."""
+    from ..lang.diagnostics import Both, Code, listing, words
+    from ..policy.load import compile_path, same_file_key
+
+    folder = Path(path)
+    files = sorted(f for f in folder.glob("*.sla") if not f.name.startswith(".") and f.is_file())
+    if not files or len(files) > DIRECTORY_FILES:
+        return words("diff.directory.help")
+    versions: list[tuple[dt.date, str, m.Header]] = []
+    for f in files:
+        c = compile_path(f)
+        if c.model is not None:
+            versions.append((c.model.header.effective, str(f), c.model.header))
+    if not versions:
+        return words("diff.directory.help")
+    versions.sort(key=lambda v: (v[0], v[1]))
+    said = listing(
+        [
+            words(
+                "diff.directory.version",
+                file=Code(printable(name)),
+                version=printable(h.version),
+                effective=Both(format_date(h.effective, "ja"), h.effective.isoformat()),
+            )
+            for _, name, h in versions
+        ],
+        ", ",
+    )
+    names = [name for _, name, _ in versions]
+    if os.path.isfile(other):
+        mine = [n for n in names if same_file_key(n) != same_file_key(other)]
+        pair = None if not mine else (other, mine[-1]) if new else (mine[-1], other)
+    else:
+        pair = (names[-2], names[-1]) if len(names) > 1 else None
+    if pair is None:
+        return words("diff.directory.help.versions", versions=said)
+    command = " ".join(["sla", "diff", *(shlex.quote(printable(p)) for p in pair)])
+    return words("diff.directory.help.command", versions=said, command=command)
 
 
 def follows(old: m.PolicyModel, new: m.PolicyModel) -> bool:
@@ -1299,7 +1356,7 @@ def cmd_diff(args: argparse.Namespace, color: bool = False) -> int:
     two files that would not be versions of one policy, NEW after OLD (``color``: on a terminal)."""
     from ..lang.diagnostics import policy_language
 
-    old_c, new_c = _load(args.old), _load(args.new)
+    old_c, new_c = _load(args.old, args.new, False), _load(args.new, args.old, True)
     assert old_c.model is not None and new_c.model is not None
     old, new = old_c.model, new_c.model
     changes = diff_models(old, new)

@@ -498,6 +498,29 @@ DIFF: dict[str, Msg] = {
         "these two files would be refused as versions of one policy, for the reasons above; their differences "
         "are shown all the same",
     ),
+    # a directory given as OLD or NEW (E001): what `sla diff` compares, the versions the directory holds (each
+    # file's `version` and `effective`, the earliest first) and the command with the directory's version in it
+    "diff.directory.help": Msg(
+        "`sla diff` は二つのポリシーファイル、前の版と後の版を比べます。ディレクトリではなく、版のファイルを"
+        "指定してください",
+        "`sla diff` compares two policy files, an earlier version and a later one: give a version's file, "
+        "not a directory",
+    ),
+    "diff.directory.help.versions": Msg(
+        "`sla diff` は二つのポリシーファイル、前の版と後の版を比べます。ディレクトリではなく、その中の版のファイルを"
+        "指定してください：{versions}",
+        "`sla diff` compares two policy files, an earlier version and a later one. Give a version's file, not the "
+        "directory: {versions}",
+    ),
+    "diff.directory.help.command": Msg(
+        "`sla diff` は二つのポリシーファイル、前の版と後の版を比べます。ディレクトリではなく、その中の版のファイルを"
+        "指定してください：{versions}。たとえば `{command}` と書きます",
+        "`sla diff` compares two policy files, an earlier version and a later one. Give a version's file, not the "
+        "directory: {versions}; for example `{command}`",
+    ),
+    "diff.directory.version": Msg(
+        "{file} は版 {version}（{effective} から適用）", "{file} (version {version}, effective {effective})"
+    ),
     "diff.md.general": Msg("全般", "General"),
     "diff.md.article": Msg("第{n}条", "Article {n}"),
     "diff.md.article_titled": Msg("第{n}条（{title}）", "Article {n} {title}"),
