@@ -46,7 +46,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 import pyarrow as pa
 
-from ..lang.diagnostics import listing, words
+from ..lang.diagnostics import Code, listing, words
 from .arrow_columns import (
     _UNIX,
     PER_SECOND,
@@ -58,7 +58,7 @@ from .arrow_columns import (
 )
 from .collect import Progress
 from .fast import fast_epoch, plain
-from .problems import Problem, RowSource, not_events, problem
+from .problems import EventSourceError, Problem, RowSource, not_events, problem
 from .schema import (
     BLANKS,
     BUILTIN_COUNT,
@@ -575,7 +575,7 @@ def read_table(
     elif root == "polars" and kind == "DataFrame":
         table = events.to_arrow()
     elif root == "polars" and kind == "LazyFrame":  # its query run
-        table = events.collect().to_arrow()
+        table = _collected(events, str(source))
     elif root == "pyarrow" and hasattr(events, "to_table") and hasattr(events, "schema"):  # a Dataset, a Scanner
         table = events.to_table()
     elif root not in ("pandas", "polars", "pyarrow") or isinstance(events, pa.RecordBatchReader):
@@ -594,6 +594,17 @@ def read_table(
             part = {k: v[start : start + _BATCH] for k, v in objects.items()}
             reader.batch(table.slice(start, _BATCH), start + 1, part)
     return log.finish(skip_invalid, defer)
+
+
+def _collected(events: Any, source: str) -> pa.Table:
+    """A polars ``LazyFrame``'s query run, as a table; a query that fails (a file its ``scan_ndjson`` does
+    not find, a line it cannot parse) is a log that cannot be read, polars' own words its detail."""
+    try:
+        frame = events.collect()
+    except Exception as exc:  # polars' errors (``ComputeError``, ``FileNotFoundError``...): the caller's query
+        detail = str(exc).strip() or type(exc).__name__
+        raise EventSourceError(words("events.lazy_failed", name=source, detail=Code(detail))) from None
+    return frame.to_arrow()
 
 
 def _table_cells(table: Any) -> Callable[[int, str], str | None]:

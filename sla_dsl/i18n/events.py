@@ -63,6 +63,10 @@ EVENTS: dict[str, Msg] = {
     "events.kind.other": Msg("型 {name} の値", "a value of type {name}"),
     # a log file that cannot be opened (and the system's words for why, which a report's output shares)
     "events.cannot_read": Msg("{name}: イベントを読めません：{detail}", "{name}: cannot read events: {detail}"),
+    "events.lazy_failed": Msg(
+        "{name}: `polars` の `LazyFrame` のクエリが失敗したため、イベントを読めません：{detail}",
+        "{name}: cannot read events: the query of the polars `LazyFrame` failed: {detail}",
+    ),
     "events.stdin_closed": Msg("標準入力が閉じています", "the standard input is closed"),
     "events.os.enoent": Msg("ファイルがありません", "No such file or directory"),
     "events.os.eacces": Msg("アクセスする権限がありません", "Permission denied"),
