@@ -220,6 +220,8 @@ class _Reader:
         #: the columns of the table read now whose type holds no field but whose cells are all null: absent
         #: fields, each read as a column of nulls (:meth:`schema_problems`)
         self.void: frozenset[str] = frozenset()
+        #: the library whose table is read (``pandas``, ``polars``, ``pyarrow``...): E116's help names its remedy
+        self.library: str | None = None
 
     def schema_problems(
         self,
@@ -264,7 +266,7 @@ class _Reader:
         for k, field in enumerate(schema):
             if field.name in objects:
                 continue
-            bad = _type_problem(field.name, field.type)
+            bad = _type_problem(field.name, field.type, self.library)
             if bad is not None and all_null(k, field.name):
                 void.add(field.name)
             elif bad is not None:
@@ -565,6 +567,7 @@ def read_table(
     objects: dict[str, list[Any]] = {}
     root = type(events).__module__.split(".", 1)[0]
     kind = type(events).__name__
+    reader.library = root
     if root == "pandas" and kind == "DataFrame":
         table, objects, reader.unnamed_given = _from_pandas(events)
         reader.index_names = frozenset(str(n) for n in events.index.names if n is not None)
