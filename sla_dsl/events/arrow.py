@@ -155,6 +155,8 @@ def _as_written(piece: pa.Array | pa.ChunkedArray) -> str | None:
     a null, a timestamp in UTC or a year Python cannot hold, and any other type."""
     if isinstance(piece, pa.ChunkedArray):
         piece = piece.combine_chunks()
+    if pa.types.is_dictionary(piece.type) and pa.types.is_timestamp(piece.type.value_type):
+        piece = piece.cast(piece.type.value_type)
     if len(piece) != 1 or piece.null_count:
         return None
     t = piece.type
@@ -277,6 +279,7 @@ class _Reader:
 
     def batch(self, batch: pa.RecordBatch | pa.Table, first: int, objects: dict[str, list[Any]] | None = None) -> None:
         """File the rows of ``batch``; its first row has number ``first``."""
+        batch = _decoded_times(batch)
         if self.void:
             batch = _voided(batch, self.void)
         nameless = [k for k, name in enumerate(batch.schema.names) if unnamed(name)]
@@ -381,6 +384,15 @@ class _Reader:
             file_refused(self.log, row, [cols.absent(cols.emptied(p, row)) for p in problems], line, self.declared)
         else:
             self.log.add_event(ev, line)
+
+
+def _decoded_times(batch: pa.RecordBatch | pa.Table) -> pa.RecordBatch | pa.Table:
+    """``batch`` with each dictionary-encoded timestamp column decoded (a pandas ``Categorical`` of times,
+    polars' or a Parquet file's dictionary): its times read as a plain column's, as a text one's texts are."""
+    for k, field in enumerate(batch.schema):
+        if pa.types.is_dictionary(field.type) and pa.types.is_timestamp(field.type.value_type):
+            batch = batch.set_column(k, field.name, batch.column(k).cast(field.type.value_type))
+    return batch
 
 
 def _voided(batch: pa.RecordBatch | pa.Table, void: frozenset[str]) -> pa.RecordBatch | pa.Table:
@@ -499,6 +511,9 @@ def _pandas_column(series: Any, name: str) -> pa.Array | None:
       a Parquet map's cell as a list of (key, value) tuples (``pd.read_parquet``), the API's as a dict."""
     if len(series) and bool(series.isna().all()):
         return pa.nulls(len(series))
+    categories = getattr(getattr(series, "cat", None), "categories", None) if series.dtype.name == "category" else None
+    if categories is not None and getattr(categories.dtype, "tz", None) is not None:
+        series = series.astype(categories.dtype)  # (zoned times as categories: pyarrow's dictionary drops the zone)
     objects = series.dtype == object
     spec = _SPEC.get(name)
     if objects and spec is not None and spec.kind == "map":

@@ -222,6 +222,8 @@ def _type_problem(name: str, t: pa.DataType, library: str | None = None) -> tupl
     """Why a column of type ``t`` cannot hold field ``name`` (message, help), or None; the help names the
     remedy of ``library``, the one whose table was given (pandas, polars, pyarrow), else says it in words."""
     spec = _SPEC.get(name)
+    if pa.types.is_dictionary(t) and pa.types.is_timestamp(t.value_type):
+        t = t.value_type  # (its times decoded as a dictionary of texts is: :func:`~.arrow._decoded_times`)
     if spec is None or pa.types.is_null(t) or _is_text(t):
         return None
     if spec.kind == "map":
