@@ -587,7 +587,7 @@ EVENTS: dict[str, Msg] = {
         'pyarrow: `pc.cast(table["{name}"], pa.timestamp("ms", tz="UTC"))`, `pa.timestamp("s", tz="UTC")` for seconds',
     ),
     "events.E116.epoch.how.other": Msg(
-        "UTC のタイムスタンプに変換してから渡してください", "convert them to timestamps in UTC first"
+        "協定世界時（`UTC`）のタイムスタンプに変換してから渡してください", "convert them to timestamps in UTC first"
     ),
     "events.E116.number.help": Msg(
         "`{name}` は{want}として保存してください。数値の列はテキストとして読みません（{how}）",

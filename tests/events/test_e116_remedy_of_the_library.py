@@ -71,6 +71,6 @@ def test_a_file_of_no_known_library_is_told_in_words(tmp_path: Path) -> None:
     pq.write_table(pa.table(ROWS), path)
     said = _helps(lambda: read_arrow(path))
     assert str(said["at"].help).endswith("is not read (convert them to timestamps in UTC first)")
-    assert said["at"].help_text("ja").endswith("（UTC のタイムスタンプに変換してから渡してください）")
+    assert said["at"].help_text("ja").endswith("（協定世界時（`UTC`）のタイムスタンプに変換してから渡してください）")
     assert str(said["id"].help).endswith("(read the column as text, or convert it to text)")
     assert said["id"].help_text("ja").endswith("（列をテキストとして読み込むか、テキストに変換してください）")
