@@ -1413,7 +1413,10 @@ def _breach_credit_counts(r: Replay, lang: str) -> str:
 
 
 def _status_line(old: dict[str, int], new: dict[str, int], lang: str = "en") -> str:
+    """The counts of each status, old -> new; ``none`` / ``なし`` for a log of no incident."""
     keys = sorted(set(old) | set(new))
+    if not keys:
+        return said("author.replay.none", lang)
     return said("author.sep.list", lang).join(
         said("author.replay.count", lang, status=_word("report.targets", k, lang), old=old.get(k, 0), new=new.get(k, 0))
         for k in keys

@@ -46,7 +46,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 import pyarrow as pa
 
-from ..lang.diagnostics import listing, words
+from ..lang.diagnostics import Code, listing, words
 from .arrow_columns import (
     _UNIX,
     PER_SECOND,
@@ -58,7 +58,7 @@ from .arrow_columns import (
 )
 from .collect import Progress
 from .fast import fast_epoch, plain
-from .problems import Problem, RowSource, not_events, problem
+from .problems import EventSourceError, Problem, RowSource, not_events, problem
 from .schema import (
     BLANKS,
     BUILTIN_COUNT,
@@ -155,6 +155,8 @@ def _as_written(piece: pa.Array | pa.ChunkedArray) -> str | None:
     a null, a timestamp in UTC or a year Python cannot hold, and any other type."""
     if isinstance(piece, pa.ChunkedArray):
         piece = piece.combine_chunks()
+    if pa.types.is_dictionary(piece.type) and pa.types.is_timestamp(piece.type.value_type):
+        piece = piece.cast(piece.type.value_type)
     if len(piece) != 1 or piece.null_count:
         return None
     t = piece.type
@@ -220,6 +222,8 @@ class _Reader:
         #: the columns of the table read now whose type holds no field but whose cells are all null: absent
         #: fields, each read as a column of nulls (:meth:`schema_problems`)
         self.void: frozenset[str] = frozenset()
+        #: the library whose table is read (``pandas``, ``polars``, ``pyarrow``...): E116's help names its remedy
+        self.library: str | None = None
 
     def schema_problems(
         self,
@@ -264,7 +268,7 @@ class _Reader:
         for k, field in enumerate(schema):
             if field.name in objects:
                 continue
-            bad = _type_problem(field.name, field.type)
+            bad = _type_problem(field.name, field.type, self.library)
             if bad is not None and all_null(k, field.name):
                 void.add(field.name)
             elif bad is not None:
@@ -275,6 +279,7 @@ class _Reader:
 
     def batch(self, batch: pa.RecordBatch | pa.Table, first: int, objects: dict[str, list[Any]] | None = None) -> None:
         """File the rows of ``batch``; its first row has number ``first``."""
+        batch = _decoded_times(batch)
         if self.void:
             batch = _voided(batch, self.void)
         nameless = [k for k, name in enumerate(batch.schema.names) if unnamed(name)]
@@ -379,6 +384,15 @@ class _Reader:
             file_refused(self.log, row, [cols.absent(cols.emptied(p, row)) for p in problems], line, self.declared)
         else:
             self.log.add_event(ev, line)
+
+
+def _decoded_times(batch: pa.RecordBatch | pa.Table) -> pa.RecordBatch | pa.Table:
+    """``batch`` with each dictionary-encoded timestamp column decoded (a pandas ``Categorical`` of times,
+    polars' or a Parquet file's dictionary): its times read as a plain column's, as a text one's texts are."""
+    for k, field in enumerate(batch.schema):
+        if pa.types.is_dictionary(field.type) and pa.types.is_timestamp(field.type.value_type):
+            batch = batch.set_column(k, field.name, batch.column(k).cast(field.type.value_type))
+    return batch
 
 
 def _voided(batch: pa.RecordBatch | pa.Table, void: frozenset[str]) -> pa.RecordBatch | pa.Table:
@@ -497,6 +511,9 @@ def _pandas_column(series: Any, name: str) -> pa.Array | None:
       a Parquet map's cell as a list of (key, value) tuples (``pd.read_parquet``), the API's as a dict."""
     if len(series) and bool(series.isna().all()):
         return pa.nulls(len(series))
+    categories = getattr(getattr(series, "cat", None), "categories", None) if series.dtype.name == "category" else None
+    if categories is not None and getattr(categories.dtype, "tz", None) is not None:
+        series = series.astype(categories.dtype)  # (zoned times as categories: pyarrow's dictionary drops the zone)
     objects = series.dtype == object
     spec = _SPEC.get(name)
     if objects and spec is not None and spec.kind == "map":
@@ -565,6 +582,7 @@ def read_table(
     objects: dict[str, list[Any]] = {}
     root = type(events).__module__.split(".", 1)[0]
     kind = type(events).__name__
+    reader.library = root
     if root == "pandas" and kind == "DataFrame":
         table, objects, reader.unnamed_given = _from_pandas(events)
         reader.index_names = frozenset(str(n) for n in events.index.names if n is not None)
@@ -575,7 +593,7 @@ def read_table(
     elif root == "polars" and kind == "DataFrame":
         table = events.to_arrow()
     elif root == "polars" and kind == "LazyFrame":  # its query run
-        table = events.collect().to_arrow()
+        table = _collected(events, str(source))
     elif root == "pyarrow" and hasattr(events, "to_table") and hasattr(events, "schema"):  # a Dataset, a Scanner
         table = events.to_table()
     elif root not in ("pandas", "polars", "pyarrow") or isinstance(events, pa.RecordBatchReader):
@@ -594,6 +612,17 @@ def read_table(
             part = {k: v[start : start + _BATCH] for k, v in objects.items()}
             reader.batch(table.slice(start, _BATCH), start + 1, part)
     return log.finish(skip_invalid, defer)
+
+
+def _collected(events: Any, source: str) -> pa.Table:
+    """A polars ``LazyFrame``'s query run, as a table; a query that fails (a file its ``scan_ndjson`` does
+    not find, a line it cannot parse) is a log that cannot be read, polars' own words its detail."""
+    try:
+        frame = events.collect()
+    except Exception as exc:  # polars' errors (``ComputeError``, ``FileNotFoundError``...): the caller's query
+        detail = str(exc).strip() or type(exc).__name__
+        raise EventSourceError(words("events.lazy_failed", name=source, detail=Code(detail))) from None
+    return frame.to_arrow()
 
 
 def _table_cells(table: Any) -> Callable[[int, str], str | None]:

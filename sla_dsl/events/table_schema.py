@@ -214,9 +214,16 @@ def _lacks_help(have: set[str], missing: list[str]) -> Words:
     return words("events.E115.lacks.help")
 
 
-def _type_problem(name: str, t: pa.DataType) -> tuple[Words, Words] | None:
-    """Why a column of type ``t`` cannot hold field ``name`` (message, help), or None."""
+#: The libraries whose remedies E116's help names (the table given was theirs); any other: said in words.
+REMEDY_LIBRARIES = frozenset({"pandas", "polars", "pyarrow"})
+
+
+def _type_problem(name: str, t: pa.DataType, library: str | None = None) -> tuple[Words, Words] | None:
+    """Why a column of type ``t`` cannot hold field ``name`` (message, help), or None; the help names the
+    remedy of ``library``, the one whose table was given (pandas, polars, pyarrow), else says it in words."""
     spec = _SPEC.get(name)
+    if pa.types.is_dictionary(t) and pa.types.is_timestamp(t.value_type):
+        t = t.value_type  # (its times decoded as a dictionary of texts is: :func:`~.arrow._decoded_times`)
     if spec is None or pa.types.is_null(t) or _is_text(t):
         return None
     if spec.kind == "map":
@@ -229,14 +236,17 @@ def _type_problem(name: str, t: pa.DataType) -> tuple[Words, Words] | None:
             )
         return None
     want = words("events.want.time" if spec.time else "events.want.text")
+    lib = library if library in REMEDY_LIBRARIES else "other"
     if spec.time and (pa.types.is_integer(t) or pa.types.is_floating(t)):  # epoch seconds or milliseconds
+        how = words(f"events.E116.epoch.how.{lib}", name=name)
         return words("events.E116.type", name=name, type=str(t), want=want), words(
-            "events.E116.epoch.help", name=name, want=want
+            "events.E116.epoch.help", name=name, want=want, how=how
         )
     if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t):  # ids of a CSV read by pandas
         example = f'`pd.read_csv(path, dtype={{"{name}": str}})`'
+        how = words(f"events.E116.number.how.{lib}", name=name, example=example)
         return words("events.E116.type", name=name, type=str(t), want=want), words(
-            "events.E116.number.help", name=name, want=want, example=example
+            "events.E116.number.help", name=name, want=want, how=how
         )
     return words("events.E116.type", name=name, type=str(t), want=want), words(
         "events.E116.type.help", name=name, want=want

@@ -335,8 +335,9 @@ def _base_messages(
 
 def _missing(field: str, etype: Any, base: bool) -> Words:
     """E102's words for ``field`` missing: required for the event's type ``etype``, or for every event
-    (``base``: an event of no type the models know, :func:`_base_messages`)."""
-    if base:
+    (``base``: an event of no type the models know, :func:`_base_messages`; or a field every event has,
+    ``event``, ``at``, ``id``, whatever its type)."""
+    if base or field in _BASE_FIELDS:
         return words("events.E102.base", field=field)
     return words("events.E102.field", field=field, event=str(etype))
 

@@ -63,6 +63,10 @@ EVENTS: dict[str, Msg] = {
     "events.kind.other": Msg("型 {name} の値", "a value of type {name}"),
     # a log file that cannot be opened (and the system's words for why, which a report's output shares)
     "events.cannot_read": Msg("{name}: イベントを読めません：{detail}", "{name}: cannot read events: {detail}"),
+    "events.lazy_failed": Msg(
+        "{name}: `polars` の `LazyFrame` のクエリが失敗したため、イベントを読めません：{detail}",
+        "{name}: cannot read events: the query of the polars `LazyFrame` failed: {detail}",
+    ),
     "events.stdin_closed": Msg("標準入力が閉じています", "the standard input is closed"),
     "events.os.enoent": Msg("ファイルがありません", "No such file or directory"),
     "events.os.eacces": Msg("アクセスする権限がありません", "Permission denied"),
@@ -566,16 +570,42 @@ EVENTS: dict[str, Msg] = {
     ),
     "events.E116.type.help": Msg("`{name}` は{want}として保存してください", "store `{name}` as {want}"),
     "events.E116.epoch.help": Msg(
-        "`{name}` は{want}として保存してください。エポック秒やミリ秒の数値は読みません"
-        '（`pandas` なら `pd.to_datetime(df["{name}"], unit="ms", utc=True)`、秒なら `unit="s"`）',
-        "store `{name}` as {want}: a number of epoch seconds or milliseconds is not read (pandas: "
-        '`pd.to_datetime(df["{name}"], unit="ms", utc=True)`, `unit="s"` for seconds)',
+        "`{name}` は{want}として保存してください。エポック秒やミリ秒の数値は読みません（{how}）",
+        "store `{name}` as {want}: a number of epoch seconds or milliseconds is not read ({how})",
+    ),
+    # the remedy in the library of the table given (a file's, a stream's of no known library: in words)
+    "events.E116.epoch.how.pandas": Msg(
+        '`pandas` なら `pd.to_datetime(df["{name}"], unit="ms", utc=True)`、秒なら `unit="s"`',
+        'pandas: `pd.to_datetime(df["{name}"], unit="ms", utc=True)`, `unit="s"` for seconds',
+    ),
+    "events.E116.epoch.how.polars": Msg(
+        '`polars` なら `pl.from_epoch("{name}", time_unit="ms").dt.replace_time_zone("UTC")`、秒なら `time_unit="s"`',
+        'polars: `pl.from_epoch("{name}", time_unit="ms").dt.replace_time_zone("UTC")`, `time_unit="s"` for seconds',
+    ),
+    "events.E116.epoch.how.pyarrow": Msg(
+        '`pyarrow` なら `pc.cast(table["{name}"], pa.timestamp("ms", tz="UTC"))`、秒なら `pa.timestamp("s", tz="UTC")`',
+        'pyarrow: `pc.cast(table["{name}"], pa.timestamp("ms", tz="UTC"))`, `pa.timestamp("s", tz="UTC")` for seconds',
+    ),
+    "events.E116.epoch.how.other": Msg(
+        "協定世界時（`UTC`）のタイムスタンプに変換してから渡してください", "convert them to timestamps in UTC first"
     ),
     "events.E116.number.help": Msg(
-        "`{name}` は{want}として保存してください。数値の列はテキストとして読みません"
-        "（`pandas` なら {example} で列をテキストとして読み込みます）",
-        "store `{name}` as {want}: a column of numbers is not read as text (pandas: {example} reads the column "
-        "as text)",
+        "`{name}` は{want}として保存してください。数値の列はテキストとして読みません（{how}）",
+        "store `{name}` as {want}: a column of numbers is not read as text ({how})",
+    ),
+    "events.E116.number.how.pandas": Msg(
+        "`pandas` なら {example} で列をテキストとして読み込みます", "pandas: {example} reads the column as text"
+    ),
+    "events.E116.number.how.polars": Msg(
+        '`polars` なら `pl.col("{name}").cast(pl.String)` で列をテキストにします',
+        'polars: `pl.col("{name}").cast(pl.String)` makes the column text',
+    ),
+    "events.E116.number.how.pyarrow": Msg(
+        '`pyarrow` なら `pc.cast(table["{name}"], pa.string())` で列をテキストにします',
+        'pyarrow: `pc.cast(table["{name}"], pa.string())` makes the column text',
+    ),
+    "events.E116.number.how.other": Msg(
+        "列をテキストとして読み込むか、テキストに変換してください", "read the column as text, or convert it to text"
     ),
     "events.want.time": Msg(
         "タイムゾーン付きのタイムスタンプか ISO 8601 のテキスト", "a timestamp with a time zone or ISO 8601 text"

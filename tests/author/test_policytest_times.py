@@ -177,7 +177,7 @@ def test_every_problem_of_the_events_of_a_case_is_said_at_once(
     assert err == (
         "t.yaml:5: error: [E105] `at` has no UTC offset: `2026-11-30T10:00:00`\n"
         "  help: write it with the policy's offset: `2026-11-30T10:00:00+09:00`\n"
-        "t.yaml:5: error: [E102] missing field `id` (required for `incident.reported`)\n"
+        "t.yaml:5: error: [E102] missing field `id` (required for every event)\n"
         "t.yaml:6: error: [E120] unknown priority `P9` in `incident.reported`\n"
         "  help: the policy knows `P1`, `P2`, `P3`\n"
         "2 invalid event lines (E102 on 1, E105 on 1, E120 on 1)\n"

@@ -163,7 +163,7 @@ def test_every_problem_of_one_event_is_said_at_once(tmp_path: Path, capsys: pyte
         "  ヒント: ポリシーの時差を付けて `2026-11-16T10:00:00+09:00` と書いてください\n"
         f"{path}:5: error: [E120] `incident.reported` の優先度 `P9` はポリシーにありません\n"
         "  ヒント: ポリシーにあるのは `P1`、`P2`、`P3` です\n"
-        f"{path}:6: error: [E102] フィールド `id` がありません（`incident.reported` に必要です）\n"
+        f"{path}:6: error: [E102] フィールド `id` がありません（どのイベントにも必要です）\n"
         f"{path}:6: error: [E120] `incident.reported` の優先度 `P8` はポリシーにありません\n"
         "  ヒント: ポリシーにあるのは `P1`、`P2`、`P3` です\n"
         f"{path}:6: error: [E122] `incident.reported` の原因 `rain` はポリシーにありません\n"

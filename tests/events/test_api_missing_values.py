@@ -59,10 +59,10 @@ def test_a_required_field_missing_is_the_same_e102_in_both_forms() -> None:
 @pytest.mark.parametrize("missing", [pd.NaT, None, float("nan"), pd.NA, np.datetime64("NaT"), np.float64("nan")])
 def test_no_time_is_a_missing_at_whatever_pandas_wrote(missing: Any) -> None:
     records = [{"event": "incident.reported", "at": missing, "id": "INC-1", "priority": "P1"}]
-    assert outcome(records) == [(1, "E102", "missing field `at` (required for `incident.reported`)", None)]
+    assert outcome(records) == [(1, "E102", "missing field `at` (required for every event)", None)]
     frame = pd.DataFrame({"event": ["incident.reported"], "at": [pd.NaT], "id": ["INC-1"], "priority": ["P1"]})
     assert [(code, message) for _, code, message, _ in outcome(frame)] == [
-        ("E102", "missing field `at` (required for `incident.reported`)")
+        ("E102", "missing field `at` (required for every event)")
     ]
 
 

@@ -167,7 +167,7 @@ def test_a_required_column_of_no_value_is_each_rows_missing_field(policy: sla_ds
             "priority": ["P1"],
         }
     )
-    said = [(1, "E102", "at", "missing field `at` (required for `incident.reported`)")]
+    said = [(1, "E102", "at", "missing field `at` (required for every event)")]
     assert _refused(policy, table) == said
     assert _refused(policy, table.to_pandas()) == said
 
@@ -265,7 +265,7 @@ def test_a_line_of_no_type_is_told_its_missing_at_and_id(tmp_path: Path) -> None
         "3: error: [E104] `at` is not an ISO 8601 time: `x`",
         "3: error: [E106] field `id` must be a string, found a number",
         "4: error: [E102] missing field `event`",  # (its `at` and `id` are good: nothing more)
-        "5: error: [E102] missing field `at` (required for `incident.responded`)",  # (as before)
+        "5: error: [E102] missing field `at` (required for every event)",  # (as before)
     ]
 
 
