@@ -46,7 +46,7 @@ def test_the_policy_s_words_in_japanese(files: tuple[Path, Path], fmt: str) -> N
     page = _page(files, fmt, "ja")
     assert "障害の報告を受けた時点の優先度「P9」はポリシーにありません" in page
     assert "「契約プランの変更」の属性契約プランの値「gold」は宣言されていません" in page
-    assert "フィールド「id」がありません（「再開」に必要です）" in page
+    assert "フィールド「id」がありません（どのイベントにも必要です）" in page  # (every event: no type named)
     assert "イベント種別「incident.resolvd」はありません" in page  # (a type of the log's, no policy's: data)
     for name in ("incident.reported", "incident.plan_changed", "incident.reopened", "「plan」"):
         assert name not in page, name
@@ -56,7 +56,7 @@ def test_the_policy_s_words_in_english(files: tuple[Path, Path]) -> None:
     page = _page(files, "html", "en")
     assert "unknown priority “P9” in the receipt of the failure report" in page
     assert "unknown value “gold” of attribute Plan in “Plan changed”" in page
-    assert "missing field “id” (required for “Reopened”)" in page
+    assert "missing field “id” (required for every event)" in page
     assert "incident.reported" not in page and "“plan”" not in page
 
 
