@@ -189,7 +189,7 @@ class PeriodIndex:
             self._periods = {}
             for p in self.report.availability_periods:
                 self._periods.setdefault(p.id, p)
-        return self._periods.get(f"{service}:{day}" + (f":{key}" if key else ""))
+        return self._periods.get(period_id(service, dt.date.fromisoformat(day), key or None))  # (compact: as is)
 
     def window(self, kind: str, start: str) -> BackupRow | None:
         """The backup row of ``kind`` whose window starts at ``start`` (as ``isoformat`` writes it)."""
