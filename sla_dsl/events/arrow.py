@@ -231,18 +231,25 @@ class _Reader:
         source: str,
         all_null: Callable[[int, str], bool],
         objects: Iterable[str] = (),
+        has_rows: Callable[[], bool] | None = None,
     ) -> bool:
-        """File the problems of a table's columns: False when its rows cannot be read.
+        """File the problems of a table's columns: False when its rows cannot be read (or there are none).
 
         A column of a type that holds no field (E116) whose cells are all null is no problem: its
         fields are absent, as a column of a pandas frame with no value is (:func:`_pandas_column`) and
         as a CSV file's column of empty cells is; its rows read it as nulls (:attr:`void`).
         ``all_null(k, name)`` tells it of the table's column ``k`` (called only for such a column: a file's
-        reader reads that column then, :func:`.arrow_files.column_nulls`)."""
+        reader reads that column then, :func:`.arrow_files.column_nulls`).
+
+        A table of no row is an empty log whatever its columns, as an empty list of events is: no column
+        (``pd.DataFrame()``, ``pa.table({})``, a Parquet file of no column), others than the events' or of
+        other types hold no event to leave out. ``has_rows()`` tells it (asked only of a table whose columns
+        are refused: counting a file's rows may read it); its problems are then dropped, and nothing is read."""
         names = list(schema.names)
         self.void = frozenset()
         void: set[str] = set()
         problems = self.log.problems
+        before = len(problems)
         ok = True
         lacking = lacks_columns([*names, *objects], source)
         indexed = [f"`{c}`" for c in ("event", "at", "id") if c in self.index_names and c not in {*names, *objects}]
@@ -274,6 +281,9 @@ class _Reader:
             elif bad is not None:
                 problems.append(problem(source, 0, "E116", bad[0], bad[1], fatal=True, column=field.name))
                 ok = False
+        if not ok and has_rows is not None and not has_rows():  # (an empty table: an empty log)
+            del problems[before:]
+            return False
         self.void = frozenset(void)
         return ok
 
@@ -604,7 +614,8 @@ def read_table(
     else:  # a Series, an Array: a column, not a table of events
         raise not_events(events)
     name.written = _table_cells(events if root == "pandas" else table)
-    if reader.schema_problems(table.schema, name, _table_nulls(table), objects):
+    rows = len(events) if root == "pandas" and kind == "DataFrame" else table.num_rows
+    if reader.schema_problems(table.schema, name, _table_nulls(table), objects, lambda: rows > 0):
         nrows = table.num_rows if table.num_columns else len(next(iter(objects.values()), []))
         if table.num_columns == 0:
             table = pa.table({"__rows": pa.nulls(nrows)})

@@ -350,20 +350,41 @@ class OpenTable(NamedTuple):
     batches: Iterator[pa.RecordBatch]
     #: whether column ``k`` (named ``name``) holds no value: every cell null, and at least one
     all_null: Callable[[int, str], bool]
+    #: whether the file holds a row (a Parquet file's footer says it; an Arrow file is read for it)
+    has_rows: Callable[[], bool]
 
 
 def _batches(path: Path) -> OpenTable:
     """One file opened (Parquet one row group at a time, IPC file or stream)."""
     if is_parquet_file(path):
         pf = pq.ParquetFile(path)
-        return OpenTable(pf.schema_arrow, _row_groups(pf), column_nulls(partial(_parquet_column, pf)))
+        nulls = column_nulls(partial(_parquet_column, pf))
+        return OpenTable(pf.schema_arrow, _row_groups(pf), nulls, lambda: pf.metadata.num_rows > 0)
     try:
         reader = ipc.open_file(path)
     except pa.ArrowInvalid:
         stream = ipc.open_stream(path)
-        return OpenTable(stream.schema, iter(stream), column_nulls(partial(_stream_column, path)))
+        rows = partial(_stream_rows, path)
+        return OpenTable(stream.schema, iter(stream), column_nulls(partial(_stream_column, path)), rows)
     batches = (reader.get_batch(i) for i in range(reader.num_record_batches))
-    return OpenTable(reader.schema, batches, column_nulls(partial(_ipc_column, reader)))
+    rows = partial(_ipc_rows, reader)
+    return OpenTable(reader.schema, batches, column_nulls(partial(_ipc_column, reader)), rows)
+
+
+def _ipc_rows(reader: ipc.RecordBatchFileReader) -> bool:
+    """Whether an Arrow IPC file holds a row (one it cannot read again holds some: its columns are refused)."""
+    try:
+        return any(reader.get_batch(i).num_rows for i in range(reader.num_record_batches))
+    except (OSError, pa.ArrowException):
+        return True
+
+
+def _stream_rows(path: Path) -> bool:
+    """Whether an Arrow IPC stream holds a row, read again from its file (as :func:`_stream_column`)."""
+    try:
+        return any(batch.num_rows for batch in ipc.open_stream(path))
+    except (OSError, pa.ArrowException):
+        return True
 
 
 def column_nulls(column: Callable[[int, str], Iterator[pa.Array]]) -> Callable[[int, str], bool]:
@@ -484,12 +505,12 @@ def read_arrow(
     source.written = _file_cells(source, files)
     log = EventLog(source)
     reader = _Reader(log, progress, declare_types(declared))
-    for name, (schema, batches, all_null) in zip(names, opened, strict=True):
+    for name, (schema, batches, all_null, has_rows) in zip(names, opened, strict=True):
         parts.append((first, name))
         if root.is_dir():
             source.parts = tuple(parts)
         where = RowSource.of(name) if root.is_dir() else source
-        if not reader.schema_problems(schema, where, all_null):
+        if not reader.schema_problems(schema, where, all_null, has_rows=has_rows):
             continue
         row = first
         try:

@@ -172,11 +172,16 @@ def test_a_required_column_of_no_value_is_each_rows_missing_field(policy: sla_ds
     assert _refused(policy, table.to_pandas()) == said
 
 
-def test_a_table_of_no_row_is_still_judged_by_its_types(policy: sla_dsl.Policy) -> None:
+def test_a_table_of_no_row_is_an_empty_log_whatever_its_types(policy: sla_dsl.Policy) -> None:
+    """A column of no row is no column of nulls (its type is judged), but a table of no row holds no event to
+    leave out: an empty log, as a table of no row without the column is (``tests/events/test_empty_tables.py``).
+    With a row, the column's type is judged."""
     table = pa.table(
         {"event": pa.array([], pa.string()), "at": pa.array([], pa.float64()), "id": pa.array([], pa.string())}
     )
-    assert [p[1:3] for p in _refused(policy, table)] == [("E116", "at")]
+    assert sla_dsl.evaluate(policy, table, "2026-11-01", "2026-12-01").input.events == 0
+    row = pa.table({"event": ["incident.responded"], "at": pa.array([1.0], pa.float64()), "id": ["INC-1"]})
+    assert [p[1:3] for p in _refused(policy, row)] == [("E116", "at")]
 
 
 # -- E106 and E116 of a number given as an id -------------------------------------------
