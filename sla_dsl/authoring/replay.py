@@ -24,7 +24,11 @@ Design notes
   service's measurement periods moving (``availability_periods``: keyed by
   service, start and ``when``, their figure, target, met, measured and down
   minutes; a figure's row and a target's row of one start, which their ids
-  tell apart, each beside its own kind: :func:`_period_pairs`), credits,
+  tell apart, each beside its own kind: :func:`_period_pairs`; each line of
+  the text says which it is, ``measured availability (no target)`` or
+  ``target row``, both when one side's is a figure and the other's a target,
+  and the JSON gives the report's ids of its rows, ``id``, ``old_id`` and
+  ``new_id``), credits,
   maintenance windows that move (paired by the month they fall in), appear or
   disappear, and violations that appear or go away.
 * Service credits per missed target (``breach_credits``): each row that comes,
@@ -243,6 +247,13 @@ class PeriodChange(BaseModel):
     end: dt.datetime
     #: the condition of the target with ``when`` the row judges (issue 13); None: the service's own
     when: str | None = None
+    #: the report's id of the row it names: NEW's, OLD's when NEW has none (``content:2026-11-15``; a figure's
+    #: row without a target that starts on the day a target's row does: ``content:2026-11-15:measured``)
+    id: str = ""
+    #: the id of OLD's row and of NEW's (null on a side that has none): two ids when a figure's row stands beside
+    #: the other side's target row of its start (the target comes or goes)
+    old_id: str | None = None
+    new_id: str | None = None
     old_target: float | None = None
     new_target: float | None = None
     old_ratio: float | None = None
@@ -633,6 +644,9 @@ def _period_changes(old: Report, new: Report) -> list[PeriodChange]:
                 start=row.start,
                 end=row.end,
                 when=row.when,
+                id=row.id,
+                old_id=x.id if x else None,
+                new_id=y.id if y else None,
                 old_target=x.target if x else None,
                 new_target=y.target if y else None,
                 old_ratio=x.ratio if x else None,
@@ -1359,9 +1373,12 @@ def _period_line(
             arrow = " → " if lang == "ja" else " -> "
             shown = arrow.join(none if t is None else f"{t:g}%" for t in (c.old_target, c.new_target))
         target = said("author.replay.period_target", lang, target=shown, old=met(c.old_met), new=met(c.new_met))
+    kinds = [_row_kind(ratio, t) for ratio, t in ((c.old_ratio, c.old_target), (c.new_ratio, c.new_target))]
+    shown_kinds = [said(f"author.replay.period_kind.{k}", lang) for k in dict.fromkeys(k for k in kinds if k)]
     return said(
         "author.replay.period",
         lang,
+        kind=(" → " if lang == "ja" else " -> ").join(shown_kinds),
         service=c.worded or _named(None, c.service, lang),
         when=said("author.replay.credit_when", lang, when=c.when) if c.when and not c.worded else "",
         period=period_range(
@@ -1375,6 +1392,14 @@ def _period_line(
         old_down=minutes(c.old_downtime_minutes),
         new_down=minutes(c.new_downtime_minutes),
     )
+
+
+def _row_kind(ratio: float | None, target: float | None) -> str | None:
+    """What a side's period row is: ``figure`` (the availability measured, no target), ``target`` (the
+    availability against its target), None when that side has no row."""
+    if ratio is None:
+        return None
+    return "figure" if target is None else "target"
 
 
 def _breach_credit_line(c: BreachCreditChange, lang: str) -> str:

@@ -836,12 +836,16 @@ AUTHORING: dict[str, Msg] = {
     ),
     "author.replay.periods": Msg("サービスと測定期間ごとの稼働率：", "availability by service and measurement period:"),
     # (the period as the report's tables write it: `11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）`)
+    # ({kind}: which row of the report it is, a figure measured without a target or a target's row, by
+    # author.replay.period_kind.*, two joined by an arrow when one side's row is a figure and the other's a target)
     "author.replay.period": Msg(
-        "  {service}{when}、{period}：{old} → {new}"
+        "  {service}{when}、{period}、{kind}：{old} → {new}"
         "（{target}測定 {old_measured} → {new_measured} 分、停止時間 {old_down} → {new_down} 分）",
-        "  {service}{when}, {period}: {old} -> {new} "
+        "  {service}{when}, {period}, {kind}: {old} -> {new} "
         "({target}measured {old_measured} -> {new_measured} min, downtime {old_down} -> {new_down} min)",
     ),
+    "author.replay.period_kind.figure": Msg("稼働率の測定値（目標なし）", "measured availability (no target)"),
+    "author.replay.period_kind.target": Msg("目標の行", "target row"),
     "author.replay.period_target": Msg("目標 {target}：{old} → {new}、", "target {target}: {old} -> {new}; "),
     "author.replay.met.true": Msg("達成", "met"),
     "author.replay.met.false": Msg("未達", "not met"),

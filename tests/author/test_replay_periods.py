@@ -55,7 +55,7 @@ def test_a_change_to_the_second_service_is_a_change(tmp_path: Path, capsys: pyte
     assert "no verdict changes" not in out
     assert (
         "availability by service and measurement period:\n"
-        "  Admin portal, Thu 1 Oct 00:00 - Fri 1 Jan 2027 00:00 (quarter): 99.9094% -> 99.5465% "
+        "  Admin portal, Thu 1 Oct 00:00 - Fri 1 Jan 2027 00:00 (quarter), target row: 99.9094% -> 99.5465% "
         "(target 99%: met -> met; "
         "measured 132480 -> 26460 min, downtime 120 -> 120 min)\n"
     ) in out
@@ -63,7 +63,7 @@ def test_a_change_to_the_second_service_is_a_change(tmp_path: Path, capsys: pyte
     assert code == 0
     assert (
         "サービスと測定期間ごとの稼働率：\n"
-        "  管理画面、10月1日(木) 00:00 〜 2027年1月1日(金) 00:00（四半期）：99.9094% → 99.5465%"
+        "  管理画面、10月1日(木) 00:00 〜 2027年1月1日(金) 00:00（四半期）、目標の行：99.9094% → 99.5465%"
         "（目標 99%：達成 → 達成、"
         "測定 132480 → 26460 分、停止時間 120 → 120 分）\n"
     ) in out
@@ -78,6 +78,7 @@ def test_the_json_lists_each_period_that_moves(tmp_path: Path, capsys: pytest.Ca
         ("portal", "quarter", "2026-10-01", None)
     ]
     assert rows[0]["old_measured_minutes"] == 132480 and rows[0]["new_measured_minutes"] == 26460
+    assert (rows[0]["id"], rows[0]["old_id"], rows[0]["new_id"]) == ("portal:2026-10-01",) * 3
     assert (rows[0]["old_met"], rows[0]["new_met"]) == (True, True)
 
 
@@ -149,3 +150,60 @@ def test_rows_listed_in_another_order_are_paired_by_kind() -> None:
         ("2026-11-15", 99.5, 99.5, 0.9697, 0.96875),
         ("2026-11-15", None, None, 0.96875, 0.9697),
     ]
+
+
+def _replayed(tmp_path: Path, capsys: pytest.CaptureFixture[str], old: list[str], new: list[str], *more: str) -> str:
+    for side, lines in (("old", old), ("new", new)):
+        (tmp_path / side).mkdir(parents=True)
+        for n, (head, effective, line) in enumerate(lines, 1):
+            text = head.format(version=str(n), effective=effective, lines=line)
+            (tmp_path / side / f"v{n}.sla").write_text(text, "utf-8")
+    (tmp_path / "events.jsonl").write_text("".join(json.dumps(e) + "\n" for e in LOG), "utf-8")
+    _, out = _sla(capsys, str(tmp_path / "old"), str(tmp_path / "new"), str(tmp_path / "events.jsonl"), *more)
+    return out
+
+
+def test_the_text_says_which_line_is_the_figure_and_which_the_target_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Of a figure's row and a target's row that start on one day, the two lines said the same but for the
+    target's ``(target ...)``: which was the measured figure and which the target's row was the reader's
+    guess. Each line now says so, in either language; the JSON gives each line the report's ids of its rows."""
+    old = [(HEAD, "2026-01-01", FIGURE), (OFFICE, "2026-11-10", MONTHLY), (HEAD, "2026-11-12", FIGURE)]
+    new = [(HEAD, "2026-01-01", MONTHLY), (OFFICE, "2026-11-10", FIGURE), (HEAD, "2026-11-12", MONTHLY)]
+    period = ["--from", "2026-11-15", "--to", "2026-12-01"]
+    en = _replayed(tmp_path, capsys, old, new, *period, "--lang", "en").splitlines()
+    head = "  Content delivery, Sun 15 Nov 00:00 - Tue 1 Dec 00:00 (month), "
+    assert [x.removeprefix(head).partition(":")[0] for x in en if x.startswith(head)] == [
+        "target row",
+        "measured availability (no target)",
+    ]
+    ja = _replayed(tmp_path / "ja", capsys, old, new, *period, "--lang", "ja").splitlines()
+    head = "  コンテンツ配信、11月15日(日) 00:00 〜 12月1日(火) 00:00（月次）、"
+    assert [x.removeprefix(head).partition("：")[0] for x in ja if x.startswith(head)] == [
+        "目標の行",
+        "稼働率の測定値（目標なし）",
+    ]
+    rows = json.loads(_replayed(tmp_path / "json", capsys, old, new, *period, "--format", "json"))
+    ids = [(r["id"], r["old_id"], r["new_id"]) for r in rows["availability_periods"]]
+    assert ids == [("content:2026-11-15",) * 3, ("content:2026-11-15:measured",) * 3]
+
+
+def test_a_figure_beside_a_target_says_both_kinds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A figure alone on OLD's side beside a target alone on NEW's is one line whose target comes: it says
+    the figure becomes a target row, and the JSON gives each side's row id."""
+    old, new = [(HEAD, "2026-01-01", FIGURE)], [(HEAD, "2026-01-01", MONTHLY)]
+    period = ["--from", "2026-11-15", "--to", "2026-12-01"]
+    en = _replayed(tmp_path, capsys, old, new, *period, "--lang", "en")
+    assert "(month), measured availability (no target) -> target row: 96.8750% -> 96.8750% (target none" in en
+    ja = _replayed(tmp_path / "ja", capsys, old, new, *period, "--lang", "ja")
+    assert "（月次）、稼働率の測定値（目標なし） → 目標の行：96.8750% → 96.8750%（目標 なし → 99.5%" in ja
+    [row] = json.loads(_replayed(tmp_path / "json", capsys, old, new, *period, "--format", "json"))[
+        "availability_periods"
+    ]
+    assert (row["old_id"], row["new_id"], row["old_target"], row["new_target"]) == (
+        "content:2026-11-15",
+        "content:2026-11-15",
+        None,
+        99.5,
+    )

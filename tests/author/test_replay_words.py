@@ -86,7 +86,10 @@ def test_japanese_names_things_by_their_labels(tmp_path: Path, capsys: pytest.Ca
     assert "  O3 復旧情報通知時間：対象外 → 達成（期限 - → 2026年11月27日(金) 14:00）" in lines
     assert "  O3：通知 対象外 → 達成、停止時間 0 → 50 分" in lines
     assert any(
-        x.startswith("  デジタルコンテンツ管理サービス、11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）：")
+        x.startswith(
+            "  デジタルコンテンツ管理サービス、11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）、"
+            "稼働率の測定値（目標なし）："
+        )
         for x in lines
     ), out
     assert "  AMI バックアップ（OSドライブバックアップ） 2026年11月16日(月)：未実施 → -" in lines
@@ -109,7 +112,11 @@ def test_english_says_statuses_and_kinds_in_words(tmp_path: Path, capsys: pytest
     assert "  O3 Recovery-information notice time: not applicable -> met (due - -> Fri 2026-11-27 14:00)" in lines
     assert "  O3: notice not applicable -> met, downtime 0 -> 50 min" in lines
     assert any(
-        x.startswith("  Digital content management service, Sun 1 Nov 00:00 - Tue 1 Dec 00:00 (month): ") for x in lines
+        x.startswith(
+            "  Digital content management service, Sun 1 Nov 00:00 - Tue 1 Dec 00:00 (month), "
+            "measured availability (no target): "
+        )
+        for x in lines
     ), out
     assert "  AMI backup (OS drive backup) 2026-11-16: Missed -> -" in lines
     assert any(x.startswith("  + response target breached I5: P1 Priority 1 response due ") for x in lines), out

@@ -239,7 +239,10 @@ def test_replay_writes_its_period_and_windows_as_the_reports_do(
     )
     assert "  移動 2026年11月26日(木) 22:00〜24:00 → 2026年11月18日(水) 22:00〜24:00" in lines
     assert any(
-        x.startswith("  デジタルコンテンツ管理サービス、11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）：")
+        x.startswith(
+            "  デジタルコンテンツ管理サービス、11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）、"
+            "稼働率の測定値（目標なし）："
+        )
         for x in lines
     ), out
     assert "T00:00:00+09:00" not in out and "-00:00" not in out and "2026-11-01" not in out
