@@ -1141,6 +1141,30 @@ def _target_rows(report: dict[str, Any]) -> TargetKeys:
 VERSION_KEY = ":version="
 
 
+def _refuse_no_version(wanted: dict[Any, Any], keys: TargetKeys, case: Case) -> None:
+    """E162 at a key of ``breach_credits`` that names no version after ``:version=``
+    (``P1:respond:2026-11-01:version=``), with the keys that name the rows of its key by version (the key
+    alone when one row has it, the report's keys near it when none has)."""
+    for ident in wanted:
+        base, sep, version = str(ident).partition(VERSION_KEY)
+        if not sep or version.strip():
+            continue
+        lang = case.lang
+        choices = keys.shared.get(base)
+        others = _near(base, keys.written) or keys.written
+        if choices:
+            help = said("author.test.version_empty.help", lang, keys=_shown(choices, lang))
+        elif base in keys.rows:
+            help = said("author.test.version_empty.one", lang, keys=f"`{base}`")
+        elif others:
+            help = said("author.test.version_empty.none", lang, key=base, keys=_shown(others, lang))
+        else:
+            help = said("author.test.version_empty.nothing", lang, key=base)
+        message = said("author.test.version_empty", lang, ident=str(ident))
+        written_in = wanted if isinstance(wanted, testyaml.Map) else case.spec["expect"].get("breach_credits")
+        raise _bad(case, "E162", message, help, _place(written_in, ident))
+
+
 def _keyed_rows(section: str, report: dict[str, Any], versions: VersionsInForce) -> TargetKeys:
     """The rows of ``section`` of a report (its JSON) by the keys a test file names them by: ``incidents``,
     ``outages``, ``planned_stops`` by id; ``targets`` by ``ID:TARGET[@CLOCK]``, ``ID:notify.NAME`` (a
@@ -1524,6 +1548,8 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
         wanted = expect[section]
         if section == "availability":  # the first measured service's figures, named by the service
             wanted = {ident: wanted for ident in keys.rows}
+        if section == "breach_credits" and isinstance(wanted, dict):
+            _refuse_no_version(wanted, keys, case)
         for ident in wanted if isinstance(wanted, dict) else ():
             if str(ident) in keys.shared:
                 yield _ambiguous(str(ident), keys.shared[str(ident)], lang, section)

@@ -464,8 +464,12 @@ def explain_command(args: argparse.Namespace) -> int:
                     "explain.not_found.credit_version",
                     ("、" if lang == "ja" else ", ").join(f"`{i}`" for i in named),
                 )
+            if not ident.partition(VERSION)[2].strip():  # (`KEY:version=`: no version named at all)
+                key = "explain.credit_version.empty" if named else "explain.credit_version.empty.none"
         forms = _forms(report, policies, w) if key == "explain.not_found" else ""
-        raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end), ids=ids, forms=forms), lang=lang)
+        base = ident.partition(VERSION)[0]
+        said = w.m(key, id=ident, base=base, start=full.t(start), end=full.t(end), ids=ids, forms=forms)
+        raise InputError(said, lang=lang)
     explanations: list[Explanation] = []
     for item in items:
         if isinstance(item, AvailabilityPeriod):  # (its figures taken apart: the report's rows and the policy)

@@ -297,6 +297,27 @@ AUTHORING: dict[str, Msg] = {
         "`{section}` の `{ident}`：このキーには規定の版ごとの行が複数あります。{choices} のいずれかで書いてください",
         "{section} {ident}: rows of several versions of the policy share this key: write one of {choices}",
     ),
+    # a key of `breach_credits` with nothing after `:version=` (policytest._refuse_no_version): the keys of its rows
+    "author.test.version_empty": Msg(
+        "`breach_credits` のキー `{ident}` は `version=` の後に版を書いていません",
+        "the key `{ident}` of `breach_credits` names no version after `version=`",
+    ),
+    "author.test.version_empty.help": Msg(
+        "`version=` の後に、行のクレジットを定めた版を書いてください：{keys}",
+        "write the version whose credit line the row is after `version=`: {keys}",
+    ),
+    "author.test.version_empty.one": Msg(
+        "このキーの行は一つだけなので、`:version=` を付けずに書いてください：{keys}",
+        "one row has this key: write it without `:version=`: {keys}",
+    ),
+    "author.test.version_empty.none": Msg(
+        "レポートに `{key}` の行はありません。レポートにあるキー：{keys}",
+        "the report has no row `{key}`; it has {keys}",
+    ),
+    "author.test.version_empty.nothing": Msg(
+        "レポートに `{key}` の行はなく、`breach_credits` の行は一つもありません",
+        "the report has no row `{key}`, and none under `breach_credits`",
+    ),
     # (after `row_missing`: what the report has instead)
     "author.test.rows_near": Msg("。{keys} の誤りではありませんか？", "; did you mean {keys}?"),
     "author.test.rows_of": Msg("。レポートにある `{record}` のキー：{keys}", "; the report has {keys} for `{record}`"),

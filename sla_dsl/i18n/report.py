@@ -1317,6 +1317,19 @@ REPORT: dict[str, Msg] = {
         "{start} 〜 {end} の目標未達のサービスクレジットに `{id}` という行はありません（版ごとの行の ID：{ids}）",
         "no row of credits per missed target `{id}` in the period {start} to {end} (its rows by version: {ids})",
     ),
+    # `sla explain KEY:version=` (no version after `version=`): the ids of the key's rows by version
+    "explain.credit_version.empty": Msg(
+        "`{id}` は `version=` の後に版を書いていません。行のクレジットを定めた版を書いてください"
+        "（{start} 〜 {end} の `{base}` の版ごとの行の ID：{ids}）",
+        "`{id}` names no version after `version=`: write the version whose credit line the row is "
+        "(the rows of `{base}` by version in the period {start} to {end}: {ids})",
+    ),
+    "explain.credit_version.empty.none": Msg(
+        "`{id}` は `version=` の後に版を書いていません。また、{start} 〜 {end} の目標未達のサービスクレジットに "
+        "`{base}` という行はありません",
+        "`{id}` names no version after `version=`, and there is no row of credits per missed target `{base}` "
+        "in the period {start} to {end}",
+    ),
     "explain.not_found.period.none": Msg(
         "{start} 〜 {end} に `{id}` という測定期間はありません（この判定期間に稼働率を測定するサービスはありません）",
         "no measurement period `{id}` in the period {start} to {end} (no service's availability is measured in it)",
