@@ -70,7 +70,7 @@ from .._version import __version__
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS, OutOfRangeError, check_time, flag_words
 from ..calendars.timeargs import error_lang, parse_edge
 from ..errors import InputError, NaiveDatetimeError
-from ..events.problems import Problem, event_problems_in, in_line_order, problem
+from ..events.problems import Problem, by_line, event_problems_in, in_line_order, problem
 from ..events.reader import log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
 from ..files import collector_paused
@@ -431,7 +431,11 @@ def assemble(
         versions=[_ref(r.policy) for r in versions.rules],
         timezone=str(tz),
         input=InputSummary(
-            events=log.count, duplicates=duplicates, skipped=list(log.skipped), left_out=left_out_lines(log)
+            events=log.count,
+            duplicates=duplicates,
+            skipped=list(log.skipped),
+            skipped_by_language=skipped_by_language(log, primary.policy),
+            left_out=left_out_lines(log),
         ),
         availability_periods=out.periods,
         credits=out.credits,
@@ -449,6 +453,15 @@ GENERATOR = "sla-dsl"
 def _ref(policy: Policy) -> PolicyRef:
     """A version as a report names it: its name, version, date and the SHA-256 of its text as read."""
     return PolicyRef(name=policy.name, version=policy.version, effective=policy.effective, sha256=policy.sha256)
+
+
+def skipped_by_language(log: EventLog, policy: Policy) -> dict[str, list[str]]:
+    """The lines ``--skip-invalid`` left out of ``log`` as ``input.skipped`` says them, in each language
+    ``policy`` declares (English when it declares none), the primary first; empty when none was left out."""
+    if not log.left_out:
+        return {}
+    langs = [lang for lang in policy.model.header.languages if lang in LANGS] or ["en"]
+    return {lang: by_line(log.left_out, lang) for lang in langs}
 
 
 def left_out_lines(log: EventLog) -> list[LeftOutLine]:

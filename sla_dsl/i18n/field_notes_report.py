@@ -375,6 +375,15 @@ REPORT_NOTES: dict[str, str] = {
         "one text per line left out by ``--skip-invalid``, in line order (where it is and its problems); empty "
         "without that option"
     ): "``--skip-invalid`` で除いた行ごとに一つのテキスト。行の順（行の位置とその問題）。このオプションがなければ空",
+    (
+        "the texts of ``skipped`` in each language the policy declares (``ja``, ``en``; English for a policy that "
+        'declares none), by language, the primary first: ``{"ja": [...], "en": [...]}``; only when a line was '
+        "left out (``skipped`` stays in the engine's English, for programs that match it)"
+    ): (
+        "``skipped`` のテキストを、ポリシーが宣言する言語（``ja``、``en``。宣言しないポリシーでは英語）ごとに、"
+        '主言語から順に示したもの：``{"ja": [...], "en": [...]}``。除いた行があるときだけあります'
+        "（``skipped`` は、それに一致させるプログラムのため、エンジンの英語のままです）"
+    ),
     # -- Generator -------------------------------------------------------------------------------------------
     "What wrote the report: the tool's name and version.": "レポートを書いたもの：ツールの名前と版。",
     "the tool's name (``sla-dsl``, the package's)": "ツールの名前（パッケージの名前 ``sla-dsl``）",

@@ -183,6 +183,14 @@ def named_mark(role: str) -> str:
     return f"\x00{role}\x00"
 
 
+def _skipped_shown(summary: InputSummary, dumped: Any) -> Any:
+    """``dumped``, the dump of ``summary``, without ``skipped_by_language`` when no line was left out: a report
+    without ``--skip-invalid`` gives the bytes it gave before the key was added."""
+    if not summary.skipped_by_language and isinstance(dumped, dict):
+        dumped.pop("skipped_by_language", None)
+    return dumped
+
+
 class InputSummary(_Row):
     """What was read: events filed, exact duplicates dropped, lines skipped."""
 
@@ -193,9 +201,17 @@ class InputSummary(_Row):
     #: one text per line left out by ``--skip-invalid``, in line order (where it is and its problems);
     #: empty without that option
     skipped: list[str] = Field(default_factory=list)
+    #: the texts of ``skipped`` in each language the policy declares (``ja``, ``en``; English for a policy that
+    #: declares none), by language, the primary first: ``{"ja": [...], "en": [...]}``; only when a line was
+    #: left out (``skipped`` stays in the engine's English, for programs that match it)
+    skipped_by_language: dict[str, list[str]] = Field(default_factory=dict)
     #: each problem of the lines left out, in line order, for the documents' words (kept out of the JSON,
     #: whose ``skipped`` says them): its line, code and words in each language
     left_out: list[LeftOutLine] = Field(default_factory=list, exclude=True)
+
+    # (``skipped_by_language`` left out of the dump while empty; a lambda, so that pydantic gives the serializer
+    # no return type and the JSON schema stays the model's)
+    _skipped_shown = model_serializer(mode="wrap")(lambda self, handler: _skipped_shown(self, handler(self)))
 
 
 class Generator(_Row):
