@@ -34,7 +34,8 @@ Design notes
       (:func:`breach_credit_key`). Two versions' lines in one period give a row each under one such
       key: each is then keyed with ``:version=V`` after it, the version whose credit line it is, as its
       ``policy_versions`` column gives it (the first of several with one line; any of them names it),
-      and the key without it is refused naming theirs (:func:`_breach_credit_rows`).
+      and the key without it is refused naming theirs (:func:`_breach_credit_rows`); a key with nothing
+      after ``:version=`` is E162 where it is written, naming them too (:func:`_refuse_no_version`).
       ``targets`` maps ``ID:TARGET`` (an incident and one of its named targets,
       ``ID:TARGET@CLOCK`` for its target on that clock) or ``ID:notify.NAME``
       (an incident's or an outage's notification rule: the row's kind and name
