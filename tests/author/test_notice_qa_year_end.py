@@ -113,7 +113,7 @@ def test_yearly_closures_are_the_company_s_own_too() -> None:
     new = _model(_edited(CLICKSOKO, (HOLIDAYS, HOLIDAYS + "  closed yearly 12-29..01-03\n")))
     assert _notice(old, new, "ja") == ["当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日"]
     assert _notice(old, new, "en") == [
-        "Company business hours yearly company closures: none -> December 29 to January 3"
+        "Company business hours yearly company closure days: none -> December 29 to January 3"
     ]
 
 
@@ -311,4 +311,6 @@ def test_one_word_for_a_company_closure_and_days_of_the_year_in_words_in_the_tex
     ]
     said = "\n".join([*_notice(old, new, "ja"), *_text(old, new, "ja")])
     assert "休日" not in said.replace("休業日", "") and "休業期間" not in said, said
-    assert "~ Company business hours yearly company closures: none -> December 29 to January 3" in _text(old, new, "en")
+    assert "~ Company business hours yearly company closure days: none -> December 29 to January 3" in _text(
+        old, new, "en"
+    )
