@@ -345,6 +345,8 @@ DIFF: dict[str, Msg] = {
     "diff.range": Msg("{first}〜{last}", "{first}..{last}"),
     # in the change notice (the customers' words, the site's version history): dates of the year in words
     "diff.range.words": Msg("{first}〜{last}", "{first} to {last}"),
+    # a yearly closure NEW adds, with the first day it closes under NEW (on or after its effective date)
+    "diff.first_on": Msg("{value}（初回は{date}）", "{value} (first on {date})"),
     "diff.month_day.words": Msg("{month}{day}日", "{month} {day}"),
     "diff.rec.yearly.words": Msg("毎年{date}", "every year on {date}"),
     **{f"diff.month.{n}": Msg(f"{n}月", name) for n, name in enumerate(EN_MONTHS, 1)},
