@@ -132,10 +132,12 @@ __all__ = [
     "Detail",
     "Meanings",
     "Op",
+    "added_yearly_closures",
     "canonical",
     "changed_days",
     "declares",
     "diff_models",
+    "first_closed",
     "jsonable",
     "kept_rules",
     "on_days",
@@ -316,6 +318,31 @@ def _yearly_runs(ranges: Sequence[m.YearlyRange]) -> tuple[m.YearlyRange, ...]:
     if len(runs) > 1 and inside[0] and inside[-1]:  # across the new year
         runs[0][0] = runs.pop()[0]
     return tuple(m.YearlyRange(first=_YEAR[a], last=_YEAR[b]) for a, b in runs)
+
+
+def added_yearly_closures(old: object, new: object, since: dt.date) -> list[tuple[m.YearlyRange, dt.date]]:
+    """The yearly closures of ``new`` (a calendar's ``closed_yearly``) that ``old`` did not have, each with the
+    first day it closes on or after ``since`` (NEW's effective date: :func:`first_closed`); one that never
+    does (``02-29..02-29`` past the supported years) left out."""
+    was = tuple(old or ()) if isinstance(old, tuple | list) else ()
+    now = tuple(new or ()) if isinstance(new, tuple | list) else ()
+    out = []
+    for r in now:
+        if isinstance(r, m.YearlyRange) and r not in was and (day := first_closed(r, since)) is not None:
+            out.append((r, day))
+    return out
+
+
+def first_closed(r: m.YearlyRange, since: dt.date) -> dt.date | None:
+    """The first day on or after ``since`` that the yearly range ``r`` covers (``12-29..01-03`` from
+    2027-04-01: 2027-12-29; from 2027-01-02, that day, inside the range), within nine years (a February 29
+    alone comes back within eight); None when it covers none."""
+    for i in range(366 * 9):
+        day = since + dt.timedelta(days=i)
+        md = (day.month, day.day)
+        if (r.first <= md <= r.last) if r.first <= r.last else (md >= r.first or md <= r.last):
+            return day
+    return None
 
 
 #: Fields rebuilt in a canonical form whatever node holds them.

@@ -72,7 +72,9 @@ Design notes
   version in force at its ``from`` (:func:`run_case`), with the note ``sla
   deadline`` gives (:class:`Outcome`'s ``notes``); a version numbered after
   another that takes effect later (W307 of ``sla check``) is said on stderr as
-  ``sla evaluate`` says it, the results and exit status unchanged. A test file
+  ``sla evaluate`` says it, the results and exit status unchanged; with
+  ``--format json``, in each case's ``notes`` instead (the document stays the
+  list of cases), as ``sla deadline``'s JSON carries its notes. A test file
   first, a policy after the test files or no test file is wrong usage saying
   what to write.
   Business time (``business_time``, ``add_business_time``) is counted to the
@@ -1687,16 +1689,17 @@ def cmd_test(args: argparse.Namespace) -> int:
     _check_order(given, first, lang)
     with event_problems_in(lang):  # (a result after the supported years too: in the command's language)
         outcomes = _run_all(versions, tests, args.run, lang)
-    for note in versions.shadowed(lang):  # (W307: a higher number never in force again, said as evaluate)
-        print(printable(f"sla: {said('cli.note', lang)}: {note}"), file=sys.stderr)
-    if args.format == "json":
+    shadowed = versions.shadowed(lang)  # (W307: a higher number never in force again, said as evaluate)
+    if args.format == "json":  # (in each case's notes, as the versions that answered it: the list stays the document)
         doc = [
             {"name": o.case.name, "file": o.case.file, "line": o.case.line, "passed": o.passed, "problems": o.problems}
-            | ({"notes": o.notes} if o.notes else {})
+            | ({"notes": [*o.notes, *shadowed]} if o.notes or shadowed else {})
             for o in outcomes
         ]
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
+        for note in shadowed:
+            print(printable(f"sla: {said('cli.note', lang)}: {note}"), file=sys.stderr)
         sys.stdout.write(render(outcomes, args.verbose, lang))
     return 0 if all(o.passed for o in outcomes) else 1
 

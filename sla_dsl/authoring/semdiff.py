@@ -85,7 +85,9 @@ Design notes
   of a target with ``when`` with its condition), a target with ``when`` changed
   otherwise alone; of a priority's named targets, each target changed (of one
   kind on one clock), added or removed alone, never the whole list again; the
-  author's text keeps every tier and every target. It says dates of the year
+  author's text keeps every tier and every target. A yearly closure NEW adds is
+  said with the first day it closes under NEW (``（初回は2027年12月29日(水)）`` /
+  ``(first on Wed 29 Dec 2027)``; ``first_closed`` in JSON). It says dates of the year
   in English in words (``August 13 to August 15``, ``2026-12-29 to 2026-12-31``),
   and so does the author's text since the QA of a year-end version (it showed the
   file's ``12-29..01-03`` beside the notice's ``December 29 to January 3``); a
@@ -165,6 +167,7 @@ from .diff_changes import (
     Change,
     Detail,
     Meanings,
+    added_yearly_closures,
     canonical,
     changed_days,
     diff_models,
@@ -882,17 +885,32 @@ def _change_line(c: Change, w: Words, old: m.PolicyModel | None, new: m.PolicyMo
         before, after = before.other_language(), after.other_language()
     # (a clock whose label already names what changed: `応答目標時間の起算点` changes its start, not its
     # start's start)
+    now = _field_value(c, c.new, after)
+    if (c.section, c.field) == ("calendar", "closed_yearly") and new is not None:
+        now = _yearly_closures(c, after, new.header.effective) or now
     line = w.say(
         "changed.own" if field_words and subject.endswith(field_words) else "changed",
         subject=subject,
         field=field_words,
         old=_field_value(c, c.old, before),
-        new=_field_value(c, c.new, after),
+        new=now,
     )
     if c.details:
         said = [w.detail(d, c.section) for d in c.details]
         line += w.say("details", details=w.say("details.sep").join(said))
     return line
+
+
+def _yearly_closures(c: Change, w: Words, effective: dt.date) -> str:
+    """NEW's yearly closures, each it adds with the first day it closes under NEW (on or after its effective
+    date): ``12月29日〜1月3日（初回は2027年12月29日(水)）`` / ``December 29 to January 3 (first on Wed 29 Dec
+    2027)``, so that a customer knows which year-end is the first; empty when NEW has none."""
+    first = {id(r): day for r, day in added_yearly_closures(c.old, c.new, effective)}
+    said = []
+    for r in c.new or ():
+        shown = w.value(r)
+        said.append(w.say("first_on", value=shown, date=w.date(first[id(r)])) if id(r) in first else shown)
+    return w.sep.join(said)
 
 
 def _business_duration(value: object) -> m.Duration | None:
@@ -1128,6 +1146,7 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
             "details": [w.on(new).detail(d, c.section) for d in c.details],
             "text": change_text(c, w, old, new),
         }
+        | _first_closed_json(c, new)
         for c in changes
     ]
     doc = {
@@ -1138,6 +1157,17 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
         "changes": rows,
     }
     return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _first_closed_json(c: Change, new: m.PolicyModel) -> dict[str, object]:
+    """Of a change of a calendar's yearly closures, ``first_closed``: each closure NEW adds (``first`` and
+    ``last`` as in ``new``) with the first ``date`` it closes under NEW; nothing for any other change."""
+    if (c.section, c.field) != ("calendar", "closed_yearly"):
+        return {}
+    added = added_yearly_closures(c.old, c.new, new.header.effective)
+    return {
+        "first_closed": [{"first": list(r.first), "last": list(r.last), "date": day.isoformat()} for r, day in added]
+    }
 
 
 def markdown_text(text: str) -> str:

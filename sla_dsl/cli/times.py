@@ -25,7 +25,12 @@ Design notes
   bytes it always gave). With several versions the JSON names each window's
   and day's ``policy_version``; its ``policy`` is the version in force at
   ``--from`` (``calendar``: on the month's first day, whose calendar names the
-  grid).
+  grid). A version numbered after another that takes effect later (W307) is
+  noted only when the question reaches the date of the higher-numbered one
+  (``deadline``: ``--from`` at or after its 00:00; ``maintenance``: ``--to``
+  after it; ``calendar``: a day of the month or the window range after it), or
+  when that version answers as the earliest: before it neither answers
+  (:meth:`~sla_dsl.evaluation.in_force.VersionsInForce.shadowed`).
 * A time without its UTC offset is refused with the line to write in the policy's zone: the time with the
   offset it has there, both where the clock shows it twice, the jump where it skips it
   (:func:`~sla_dsl.calendars.timeargs.no_offset`).
@@ -235,7 +240,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     except OutOfRangeError as exc:  # (the due time is after the supported years: why, after the flag it came from)
         said = words("cli.deadline.after_range", flag="--from", value=args.start, reason=exc.words)
         raise OutOfRangeError(said, error_lang(lang)) from None
-    notes = [versions.note(policy, start, lang), *versions.shadowed(lang)]
+    notes = [versions.note(policy, start, lang), *versions.shadowed(lang, start, used=[policy])]
     if args.format == "json":
         data: dict[str, object] = {
             "policy": {"name": policy.name, "version": policy.version},
@@ -415,7 +420,8 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
         found = versions.windows(start, end)
     windows = [w for w, _ in found]
     policy = versions.at(start)  # (the document's policy: the version in force at --from)
-    notes = [*(versions.note(p, w.start, lang) for w, p in found), *versions.shadowed(lang)]
+    notes = [versions.note(p, w.start, lang) for w, p in found]
+    notes += versions.shadowed(lang, start, end, used=[policy, *(p for _, p in found)])
     if args.format == "ics":
         from ..report.ical import write_maintenance_ics
 
@@ -480,7 +486,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         id(w): mt.label.text(lang) or mt.name for w, p in found for mt in p.model.maintenance if mt.name == w.name
     }
     notes = [versions.note(of_day[d], dt.datetime(d.year, d.month, d.day, tzinfo=tz), lang) for d in days]
-    notes += versions.shadowed(lang)
+    asked = (min(_midnight(first, tz), _midnight(first, grid)), max(_midnight(after, tz), _midnight(after, grid)))
+    notes += versions.shadowed(lang, *asked, used=[*of_day.values(), *(p for _, p in found)])
     starts: dict[dt.date, list[Window]] = {}  # (every window starting on a day: several maintenances may)
     for w in windows:
         starts.setdefault(w.start.astimezone(grid).date(), []).append(w)

@@ -15,7 +15,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..i18n import format_date, message
@@ -59,9 +59,31 @@ class VersionsInForce:
         key = "cli.versions.none_yet" if early else "cli.versions.judged"
         return message(key, lang, version=policy.version, effective=_date(policy.effective, lang))
 
-    def shadowed(self, lang: str) -> list[str]:
-        """The notes of versions numbered after another that takes effect later (:func:`shadowed_notes`)."""
-        return shadowed_notes(self.policies, lang) if self.several else []
+    def shadowed(
+        self,
+        lang: str,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
+        used: Iterable[Policy] = (),
+    ) -> list[str]:
+        """The notes of versions numbered after another that takes effect later (:func:`shadowed_notes`): of
+        every such version when no question is given (``start`` ``None``: ``sla test``, many questions);
+        else of those the question reaches, the instant ``start`` (or the range ``[start, end)``) at or
+        after 00:00 of the higher-numbered version's date, from when the fault decides which version answers
+        (before it, neither is in force), or an answer from that version (``used``: the earliest, before
+        every date)."""
+        if not self.several:
+            return []
+        if start is None:
+            return shadowed_notes(self.policies, lang)
+        answered = list(used)
+
+        def reached(high: Policy) -> bool:
+            begins = effective_start(high).timestamp()
+            last = end.timestamp() > begins if end is not None else start.timestamp() >= begins
+            return last or any(p is high for p in answered)
+
+        return shadowed_notes(self.policies, lang, reached)
 
     def windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[tuple[Window, Policy]]:
         """Every regular-maintenance window starting in ``[start, end)``, each from the version in force at
@@ -131,11 +153,12 @@ def effective_start(policy: Policy) -> dt.datetime:
     return dt.datetime(eff.year, eff.month, eff.day, tzinfo=policy.tz)
 
 
-def shadowed_notes(policies: Sequence[Policy], lang: str) -> list[str]:
+def shadowed_notes(policies: Sequence[Policy], lang: str, keep: Callable[[Policy], bool] | None = None) -> list[str]:
     """What a command judging ``policies`` says of each version numbered after another that takes effect later
     (W307 of ``sla check``, :func:`~sla_dsl.policy.load.shadowed`), in ``lang``: from the other's date on,
     everything is judged under the other, and the version with the higher number never applies again. Said,
-    never refused (the judging is the documented one), as a note (``cli.versions.shadowed``)."""
+    never refused (the judging is the documented one), as a note (``cli.versions.shadowed``); of the versions
+    with the higher number that ``keep`` keeps, when given."""
     from ..policy.load import shadowed
 
     return [
@@ -148,6 +171,7 @@ def shadowed_notes(policies: Sequence[Policy], lang: str) -> list[str]:
             other_effective=_date(low.effective, lang),
         )
         for high, low in shadowed(policies)
+        if keep is None or keep(high)
     ]
 
 

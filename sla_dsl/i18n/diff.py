@@ -63,7 +63,10 @@ Design notes
   holidays close it too. Since the QA of Article 5 changes, Japanese names every
   company closure ``休業日`` (yearly ``会社独自の毎年の休業日``, was ``休業期間``;
   a named ``holiday`` ``名前のある会社独自の休業日``, was ``独自の休日``), as the
-  report's explanations and ``sla calendar``'s legend do. The notice writes a date with its weekday
+  report's explanations and ``sla calendar``'s legend do; English names them
+  ``company closure days`` alike (``yearly company closure days``, was
+  ``yearly company closures``; ``named company closure days``, was ``named
+  holidays``). The notice writes a date with its weekday
   (:func:`~sla_dsl.i18n.format_date`, not ``diff.date``: ``2026年11月16日(月)``
   / ``Mon 16 Nov 2026``, was ``2026年11月16日`` / ``2026-11-16``) and says once
   the zone of its dates and times (``diff.md.zone``, ``diff.md.zones``,
@@ -114,15 +117,15 @@ DIFF: dict[str, Msg] = {
     # the company's own closures (`closed`), not its public holidays (`holidays`), which close it too: a calendar
     # that only closed on holidays had no closures of this kind, not no closed days
     "diff.field.closed": Msg("会社独自の休業日", "company closure days"),
-    "diff.field.closed_yearly": Msg("会社独自の毎年の休業日", "yearly company closures"),
+    "diff.field.closed_yearly": Msg("会社独自の毎年の休業日", "yearly company closure days"),
     "diff.field.open": Msg("臨時営業日", "extra open dates"),
     "diff.field.day_hours": Msg("曜日別の時間帯", "hours of some weekdays"),
     "diff.field.date_hours": Msg("日付別の時間帯", "hours of some dates"),
     "diff.field.closed_hours": Msg("一部時間の休業", "closed hours of some dates"),
-    # a named holiday (`holiday DATE "name"`) is a company closure with a name: one word for both in Japanese,
-    # the catalogue's (`休業日`, as the report's explanations and `sla calendar` say one)
-    "diff.field.named_holidays": Msg("名前のある会社独自の休業日", "named holidays"),
-    "diff.field.yearly_holidays": Msg("名前のある会社独自の毎年の休業日", "yearly named holidays"),
+    # a named holiday (`holiday DATE "name"`) is a company closure with a name: one word for both in each language,
+    # the catalogue's (`休業日`, as the report's explanations and `sla calendar` say one; `company closure days`)
+    "diff.field.named_holidays": Msg("名前のある会社独自の休業日", "named company closure days"),
+    "diff.field.yearly_holidays": Msg("名前のある会社独自の毎年の休業日", "yearly named company closure days"),
     "diff.field.notes": Msg("注記", "notes"),
     "diff.field.rules": Msg("値を決める規定", "rules giving its value"),
     "diff.field.availability_measured": Msg("稼働率の測定", "availability measured"),
@@ -342,6 +345,8 @@ DIFF: dict[str, Msg] = {
     "diff.range": Msg("{first}〜{last}", "{first}..{last}"),
     # in the change notice (the customers' words, the site's version history): dates of the year in words
     "diff.range.words": Msg("{first}〜{last}", "{first} to {last}"),
+    # a yearly closure NEW adds, with the first day it closes under NEW (on or after its effective date)
+    "diff.first_on": Msg("{value}（初回は{date}）", "{value} (first on {date})"),
     "diff.month_day.words": Msg("{month}{day}日", "{month} {day}"),
     "diff.rec.yearly.words": Msg("毎年{date}", "every year on {date}"),
     **{f"diff.month.{n}": Msg(f"{n}月", name) for n, name in enumerate(EN_MONTHS, 1)},

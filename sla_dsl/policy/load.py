@@ -64,7 +64,7 @@ Design notes
   of numbers separated by dots (``2026.1``, ``2026.10``, ``3``) is compared
   number by number (:func:`version_order`; ``2026.10`` after ``2026.9``, a
   trailing ``.0`` changes nothing), and a version numbered after another but
-  taking effect before it is warning W307 (naming the other's file in backticks,
+  taking effect before it is warning W307 (naming the other's file in backticks, as E304-E307 and W308 do,
   so that no word runs into it): the one with the later date takes
   over on that date, and the version with the higher number is never in force
   again (``2026.2`` on 2026-01-01 and ``2026.1`` on 2026-04-01: November is
@@ -231,7 +231,7 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
                 "diag.E304",
                 version=refused.version,
                 effective=_date(pol.effective),
-                other=words("author.load.version_of", path=other, version=earlier.version),
+                other=words("author.load.version_of", path=_file_of(other, earlier), version=earlier.version),
             )
             help_words = e304_help(refused.version, earlier.version, pol.effective)
             _refuse("E304", _statement_line(at, refused, "effective"), text, help_words, lang, refused)
@@ -247,7 +247,7 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
             version=pol.version,
             name=pol.name,
             first=first.name,
-            other=words("author.load.version_of", path=first_name, version=first.version),
+            other=words("author.load.version_of", path=_file_of(first_name, first), version=first.version),
         )
         _refuse("E307", _header_line(f, pol), text, words("diag.E307.help", first=first.name), lang, pol)
     by_version: dict[str, tuple[str, Policy]] = {}
@@ -260,7 +260,7 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
             "diag.E306",
             version=pol.version,
             effective=_date(pol.effective),
-            other=other,
+            other=_file_of(other, earlier),
             other_effective=_date(earlier.effective),
         )
         latest = pol is ordered[-1][1]
@@ -276,9 +276,16 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
             version=pol.version,
             zone=zone,
             first=earlier_zone,
-            other=words("author.load.version_of", path=first_name, version=first.version),
+            other=words("author.load.version_of", path=_file_of(first_name, first), version=first.version),
         )
         _refuse("E305", _timezone_line(f, pol), text, words("diag.E305.help", zone=earlier_zone), lang, pol)
+
+
+def _file_of(name: str, pol: Policy) -> str:
+    """``name``, where a refused version's other came from, as :func:`_quoted` names it: its file in backticks
+    (```m1/a.sla```), so that no word of a sentence runs into it; a version named otherwise (``sla serve``'s
+    versions in use, in words; ``<request>``) as it is named."""
+    return f"`{name}`" if pol.path is not None and name == pol.path else name
 
 
 def _refuse(code: str, where: str, text: Words, help_text: Words, lang: str | None, pol: Policy) -> NoReturn:
@@ -507,7 +514,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                             "diag.E304",
                             version=version,
                             effective=_date(header.effective),
-                            other=words("author.load.version_of", path=other.file, version=_header(other).version),
+                            other=words("author.load.version_of", path=_quoted(other), version=_header(other).version),
                         ),
                         _effective_line(mine),
                         help=e304_help(version, _header(other).version, header.effective),
@@ -533,7 +540,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                             version=header.version,
                             name=header.name,
                             first=earliest.name,
-                            other=words("author.load.version_of", path=first.file, version=earliest.version),
+                            other=words("author.load.version_of", path=_quoted(first), version=earliest.version),
                         ),
                         _name_line(c),
                         help=words("diag.E307.help", first=earliest.name),
@@ -553,7 +560,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                             version=header.version,
                             zone=header.timezone,
                             first=earliest.timezone,
-                            other=words("author.load.version_of", path=first.file, version=earliest.version),
+                            other=words("author.load.version_of", path=_quoted(first), version=earliest.version),
                         ),
                         _zone_line(c),
                         help=words("diag.E305.help", zone=earliest.timezone),
@@ -579,7 +586,7 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                         "diag.E306",
                         version=header.version,
                         effective=_date(header.effective),
-                        other=earlier.file,
+                        other=_quoted(earlier),
                         other_effective=_date(_header(earlier).effective),
                     ),
                     _version_statement(c),
@@ -647,7 +654,7 @@ def successor_findings(old: Compiled, new: Compiled) -> list[Diagnostic]:
             "diag.W308",
             version=header.version,
             effective=_date(header.effective),
-            other=words("author.load.version_of", path=old.file, version=earlier.version),
+            other=words("author.load.version_of", path=_quoted(old), version=earlier.version),
             other_effective=_date(earlier.effective),
         )
         at = _effective_line(new)

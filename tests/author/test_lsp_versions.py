@@ -167,7 +167,7 @@ def test_an_unchanged_version_is_neither_compiled_again_nor_a_changed_one_missed
     first = findings()
     assert first == [
         "in another version of this policy, b.sla:3:3: version 1 (effective 2026-05-01) is also the version of "
-        "a.sla, which takes effect on 2026-04-01"
+        "`a.sla`, which takes effect on 2026-04-01"
     ]
     assert sorted(compiled) == ["b.sla", "c.sla"]  # (the open document's own compile is the check's)
     assert findings() == first and len(compiled) == 2

@@ -111,10 +111,51 @@ def test_the_author_s_text_names_them_alike() -> None:
 def test_yearly_closures_are_the_company_s_own_too() -> None:
     old = _model(CLICKSOKO)
     new = _model(_edited(CLICKSOKO, (HOLIDAYS, HOLIDAYS + "  closed yearly 12-29..01-03\n")))
-    assert _notice(old, new, "ja") == ["当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日"]
-    assert _notice(old, new, "en") == [
-        "Company business hours yearly company closures: none -> December 29 to January 3"
+    assert _notice(old, new, "ja") == [
+        "当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日（初回は2026年12月29日(火)）"
     ]
+    assert _notice(old, new, "en") == [
+        "Company business hours yearly company closure days: none -> December 29 to January 3 "
+        "(first on Tue 29 Dec 2026)"
+    ]
+
+
+def _year_end(effective: str, closed: str = "  closed yearly 12-29..01-03\n") -> m.PolicyModel:
+    head = ('  version "2026.1"\n  effective 2026-04-01\n', f'  version "2027.1"\n  effective {effective}\n')
+    return _model(_edited(CLICKSOKO, head, (HOLIDAYS, HOLIDAYS + closed)))
+
+
+def test_a_yearly_closure_added_says_the_first_day_it_closes_under_the_new_version() -> None:
+    """QA of Article 5 changes: the notice said a year-end closure is added (``12月29日〜1月3日``), not which year-end
+    is the first under the version (2027-04-01's: December 2027); in every form, as a field in the JSON."""
+    old, new = _model(CLICKSOKO), _year_end("2027-04-01")
+    closure = "当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日"
+    assert f"- {closure}（初回は2027年12月29日(水)）" in _markdown(old, new, "ja").splitlines()
+    assert (
+        "- Company business hours yearly company closure days: none -> December 29 to January 3 (first on Wed 29 Dec "
+        "2027)"
+    ) in _markdown(old, new, "en").splitlines()
+    assert f"~ {closure}（初回は2027年12月29日）" in _text(old, new, "ja")
+    assert (
+        "~ Company business hours yearly company closure days: none -> December 29 to January 3 (first on 2027-12-29)"
+    ) in _text(old, new, "en")
+    assert _history(old, new, "ja")[-1] == f"{closure}（初回は2027年12月29日(水)）"
+    (row,) = [
+        r for r in json.loads(render_json(old, new, diff_models(old, new)))["changes"] if r["field"] == "closed_yearly"
+    ]
+    assert row["first_closed"] == [{"first": [12, 29], "last": [1, 3], "date": "2027-12-29"}]
+    assert "(first on 2027-12-29)" in row["text"]
+    # a version taking effect inside the closure: that day; a closure kept from the old version: no first day
+    assert _notice(old, _year_end("2027-01-02"), "en")[-1].endswith("January 3 (first on Sat 2 Jan 2027)")
+    kept = _year_end("2028-04-01", "  closed yearly 12-29..01-03, 08-13..08-15\n")
+    said = _notice(_year_end("2027-04-01"), kept, "en")[-1]
+    assert said.endswith(
+        "December 29 to January 3 -> December 29 to January 3, August 13 to August 15 (first on Sun 13 Aug 2028)"
+    ), said
+    other = [
+        r for r in json.loads(render_json(old, new, diff_models(old, new)))["changes"] if r["field"] != "closed_yearly"
+    ]
+    assert other and all("first_closed" not in r for r in other)
 
 
 @pytest.mark.parametrize(
@@ -307,8 +348,11 @@ def test_one_word_for_a_company_closure_and_days_of_the_year_in_words_in_the_tex
     new = _model(_edited(CLICKSOKO, (HOLIDAYS, HOLIDAYS + added)))
     assert _notice(old, new, "ja") == [
         "当社営業時間の名前のある会社独自の休業日：なし → 2027年5月6日(木)「創立記念日」",
-        "当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日",
+        "当社営業時間の会社独自の毎年の休業日：なし → 12月29日〜1月3日（初回は2026年12月29日(火)）",
     ]
     said = "\n".join([*_notice(old, new, "ja"), *_text(old, new, "ja")])
     assert "休日" not in said.replace("休業日", "") and "休業期間" not in said, said
-    assert "~ Company business hours yearly company closures: none -> December 29 to January 3" in _text(old, new, "en")
+    assert (
+        "~ Company business hours yearly company closure days: none -> December 29 to January 3 (first on 2026-12-29)"
+        in _text(old, new, "en")
+    )

@@ -251,7 +251,7 @@ def test_the_english_text_says_times_and_dates_as_the_file_and_days_of_the_year_
     old, new = _versions(CLICKSOKO, *CLICKSOKO_EDITS)
     said = "\n".join(_text(old, new, "en"))
     assert "~ Company business hours company closure days: none -> 2026-08-13..2026-08-15" in said
-    assert "~ Company business hours yearly company closures: none -> December 29 to January 3" in said
+    assert "~ Company business hours yearly company closure days: none -> December 29 to January 3" in said
     assert "~ Regular maintenance stop window: 22:00-24:00 -> 23:00-03:00" in said
     assert "~ planned stops notice channels: email -> email, web" in said
     assert "~ policy effective date: 2026-04-01 -> 2026-10-01" in said

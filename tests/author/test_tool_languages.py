@@ -167,12 +167,12 @@ def test_two_versions_on_one_day(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert _run(argv, capsys) == (
         1,
         "",
-        f"sla: エラー: {b}:10:3：[E304] 版 2026.2 の適用開始日 2026年4月1日(水) は、{a}（版 2026.1）"
+        f"sla: エラー: {b}:10:3：[E304] 版 2026.2 の適用開始日 2026年4月1日(水) は、`{a}`（版 2026.1）"
         "と同じ日です\nヒント: その日から適用される版がファイルの順で決まってしまいます。"
         "版 2026.2 が新しい版なら、`effective 2026-04-02` 以降の日付を書くか、どちらかの版を外してください\n",
     )
     assert _run([*argv, "--lang", "en"], capsys)[2].startswith(
-        f"sla: error: {b}:10:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as {a} "
+        f"sla: error: {b}:10:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as `{a}` "
         "(version 2026.1)\n"
         "help: "
     )

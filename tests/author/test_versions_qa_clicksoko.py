@@ -74,7 +74,7 @@ def test_one_effective_date_is_refused_at_the_effective_line_by_every_command(
     folder.mkdir()
     a, b = _first(folder), _version(folder, "b.sla")
     ja = (
-        f"sla: エラー: {b}:{EFFECTIVE}:3：[E304] 版 2026.2 の適用開始日 2026年4月1日(水) は、{a}（版 2026.1）"
+        f"sla: エラー: {b}:{EFFECTIVE}:3：[E304] 版 2026.2 の適用開始日 2026年4月1日(水) は、`{a}`（版 2026.1）"
         "と同じ日です\nヒント: その日から適用される版がファイルの順で決まってしまいます。"
         "版 2026.2 が新しい版なら、`effective 2026-04-02` 以降の日付を書くか、どちらかの版を外してください\n"
     )
@@ -90,7 +90,7 @@ def test_one_effective_date_is_refused_at_the_effective_line_by_every_command(
     assert en == (
         1,
         "",
-        f"sla: error: {b}:{EFFECTIVE}:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as {a} "
+        f"sla: error: {b}:{EFFECTIVE}:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as `{a}` "
         "(version 2026.1)\nhelp: which version is in force from that day would depend on the order of the files: "
         "if version 2026.2 is the new one, write `effective 2026-04-02` or a later date, or leave one of them out\n",
     )
@@ -125,7 +125,7 @@ def test_diff_warns_of_a_new_version_before_the_old_one_and_its_notice_announces
     code, out, err = _run(capsys, "diff", str(a), str(back), "--format", "markdown")
     assert code == 0
     assert err.startswith(
-        f"{back}:{EFFECTIVE}:3: warning: [W308] 版 2026.2 の適用開始日 2026年1月1日(木) は、{a}（版 2026.1）の"
+        f"{back}:{EFFECTIVE}:3: warning: [W308] 版 2026.2 の適用開始日 2026年1月1日(木) は、`{a}`（版 2026.1）の"
         "適用開始日 2026年4月1日(水) より前です。この版は、その版に続く版ではありません\n"
         f"{EFFECTIVE} |   effective 2026-01-01\n"
     )
@@ -140,7 +140,7 @@ def test_diff_warns_of_a_new_version_before_the_old_one_and_its_notice_announces
     assert "- 規定の適用開始日：2026年4月1日(水) → 2026年1月1日(木)" in out
     code, out, err = _run(capsys, "diff", str(a), str(back), "--format", "markdown", "--lang", "en")
     assert err.startswith(
-        f"{back}:{EFFECTIVE}:3: warning: [W308] version 2026.2 takes effect on 2026-01-01, before {a} (version "
+        f"{back}:{EFFECTIVE}:3: warning: [W308] version 2026.2 takes effect on 2026-01-01, before `{a}` (version "
         "2026.1), which takes effect on 2026-04-01: it does not follow it\n"
     )
     assert "with effect from" not in out and "This is not a change notice" in out

@@ -373,13 +373,29 @@ def _diff(old: str, new: str, lang: str, markdown: bool = False) -> str:
     return (render_markdown if markdown else render_text)(a, b, changes, lang)  # type: ignore[arg-type]
 
 
+def test_diff_names_every_company_closure_alike_in_english() -> None:
+    """A named holiday is a company closure with a name (``休業日`` in Japanese throughout): English called it
+    a named holiday beside the company closure days of ``closed``, two words for one concept."""
+    added = policy('  holiday 2026-11-27 "創立記念日" / "Founding day"\n  closed yearly 12-29..01-03\n')
+    text = _diff(policy(""), added, "en")
+    assert "Business hours named company closure days: none -> " in text
+    assert "Business hours yearly company closure days: none -> December 29 to January 3" in text
+    assert "holidays" not in text.replace("public holidays", "")
+    text = _diff(policy(""), added, "ja")
+    assert "営業時間の名前のある会社独自の休業日：なし → " in text
+    assert "営業時間の会社独自の毎年の休業日：なし → " in text
+
+
 def test_diff_says_a_yearly_holiday_added_removed_and_renamed_in_both_languages() -> None:
     base = policy('  holiday yearly 05-01 "創立記念日" / "Founding day"\n')
     added = policy(HOLIDAYS)
     renamed = policy('  holiday yearly 05-01 "設立記念日" / "Foundation day"\n')
     removed = policy("")
     text = _diff(base, added, "en")
-    assert 'Business hours yearly named holidays: every year on May 1 "Founding day" -> every year on May 1' in text
+    assert (
+        'Business hours yearly named company closure days: every year on May 1 "Founding day" -> every year on May 1'
+        in text
+    )
     assert 'every year on the 4th Thursday of November "Thanksgiving"' in text
     assert 'every year on the last Monday of May "Memorial Day"' in text
     text = _diff(base, added, "ja")
@@ -390,7 +406,10 @@ def test_diff_says_a_yearly_holiday_added_removed_and_renamed_in_both_languages(
     assert (
         _diff(base, renamed, "en")
         .strip()
-        .endswith('yearly named holidays: every year on May 1 "Founding day" -> every year on May 1 "Foundation day"')
+        .endswith(
+            'yearly named company closure days: every year on May 1 "Founding day" -> '
+            'every year on May 1 "Foundation day"'
+        )
     )
     assert "毎年5月1日「創立記念日」 → 毎年5月1日「設立記念日」" in _diff(base, renamed, "ja")
     assert 'every year on May 1 "Founding day" -> none' in _diff(base, removed, "en")

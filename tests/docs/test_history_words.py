@@ -68,8 +68,8 @@ def test_a_target_changed_is_said_alone() -> None:
     [
         (
             (CALENDAR, CALENDAR + "  closed yearly 08-13..08-15\n"),
-            "なし → 8月13日〜8月15日",
-            "none -> August 13 to August 15",
+            "なし → 8月13日〜8月15日（初回は2026年8月13日(木)）",
+            "none -> August 13 to August 15 (first on Thu 13 Aug 2026)",
         ),
         (
             (CALENDAR, CALENDAR + "  closed 2026-12-29..2026-12-31\n"),

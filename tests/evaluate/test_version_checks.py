@@ -51,7 +51,7 @@ def test_two_versions_of_one_day_are_refused_by_the_api_as_by_the_command(tmp_pa
     # at the later file's `effective` line, with its code and help (as E305 and E306 are refused)
     line = next(n for n, s in enumerate(b.read_text("utf-8").splitlines(), 1) if s.strip().startswith("effective"))
     assert _refusal(lambda: load_policies([str(a), str(b)], "en")) == (
-        f"{b}:{line}:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as {a} (version 2026.1)\n"
+        f"{b}:{line}:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as `{a}` (version 2026.1)\n"
         "help: which version is in force from that day would depend on the order of the files: if version 2026.2 "
         "is the new one, write `effective 2026-04-02` or a later date, or leave one of them out"
     )
@@ -78,14 +78,14 @@ def test_a_later_version_in_another_zone_is_refused_at_its_timezone_line(
     assert main([*argv, "--lang", "en"]) == 1
     assert capsys.readouterr().err == (
         f"sla: error: {b}:{line}:{column}: [E305] version 2026.2 is in time zone `UTC`, "
-        f"not `Asia/Tokyo` as {a} (version 2026.1) is\n"
+        f"not `Asia/Tokyo` as `{a}` (version 2026.1) is\n"
         "help: keep the time zone of the earlier versions (`timezone Asia/Tokyo`): "
         "a report shows every time in one zone\n"
     )
     assert main(argv) == 1
     assert capsys.readouterr().err == (
         f"sla: エラー: {b}:{line}:{column}：[E305] 版 2026.2 のタイムゾーン `UTC` は、"
-        f"{a}（版 2026.1）の `Asia/Tokyo` と異なります\n"
+        f"`{a}`（版 2026.1）の `Asia/Tokyo` と異なります\n"
         "ヒント: 前の版のタイムゾーンのまま（`timezone Asia/Tokyo`）にしてください。"
         "報告はすべての時刻を一つのタイムゾーンで示します\n"
     )

@@ -110,7 +110,7 @@ def test_another_time_zone_is_refused_as_evaluate_refuses_it(tmp_path: Path) -> 
     _, second = compile_versions([str(a), str(b)])
     (d,) = second.errors
     assert (d.code, d.span.line) == ("E305", line_of(CLICKSOKO, "timezone Asia/Tokyo"))
-    assert d.message == f"version 2026.2 is in time zone `Asia/Seoul`, not `Asia/Tokyo` as {a} (version 2026.1) is"
+    assert d.message == f"version 2026.2 is in time zone `Asia/Seoul`, not `Asia/Tokyo` as `{a}` (version 2026.1) is"
     with pytest.raises(InputError) as refused:
         check_versions([load_policy(a), load_policy(b)], "en", [str(a), str(b)])
     assert d.message in str(refused.value)
@@ -176,7 +176,7 @@ def test_one_effective_date_says_the_line_to_write_whichever_order_the_files_com
     assert at_old.errors == []
     (d,) = at_new.errors
     assert (d.code, d.span.line) == ("E304", EFFECTIVE)
-    assert d.text("ja").endswith(f"は、{old}（版 2026.1）と同じ日です")
+    assert d.text("ja").endswith(f"は、`{old}`（版 2026.1）と同じ日です")
     assert d.help_text("ja").endswith(
         "版 2027.1 が新しい版なら、`effective 2026-04-02` 以降の日付を書くか、どちらかの版を外してください"
     )

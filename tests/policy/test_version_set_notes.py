@@ -121,8 +121,47 @@ def test_sla_test_says_it_on_stderr_the_results_unchanged(tmp_path: Path) -> Non
     assert r.stderr.splitlines() == [JA]
     assert r.stdout == "成功：1/1\n"  # (judged under 2026.1, as documented)
     r = _sla("test", folder, cases, "--format", "json", "--lang", "en")
-    assert r.returncode == 0 and r.stderr.splitlines() == [f"sla: note: {EN}"]
-    assert [case["passed"] for case in json.loads(r.stdout)] == [True]
+    assert r.returncode == 0 and r.stderr == ""  # (in the JSON, as sla deadline's: stdout is the whole answer)
+    (case,) = json.loads(r.stdout)  # (the document stays the list of cases)
+    assert case["passed"] and case["notes"] == ["judged under version 2026.1 (effective 2026-04-01)", EN]
     cases.write_text(CASE.replace("18:00", "17:00"), "utf-8")  # (a failing case fails as before)
     r = _sla("test", folder, cases)
     assert r.returncode == 1 and r.stderr.splitlines() == [JA]
+
+
+def _three(folder: Path) -> Path:
+    """The two versions out of order, after a ``2025.1`` in force from 2025-04-01 until 2027.1's date."""
+    _versions(folder)
+    old = edited(CLICKSOKO, (HEAD, '  version "2025.1"\n  effective 2025-04-01\n'))
+    (folder / "clicksoko-2025.1.sla").write_text(old, "utf-8")
+    return folder
+
+
+def test_a_question_before_the_higher_numbers_date_is_not_told_of_it(tmp_path: Path) -> None:
+    """QA: ``sla deadline`` at 2025-11-05, answered by 2025.1, said that 2027.1 never applies from 2026-04-01:
+    a question before 2027.1's date (2026-01-01) is answered the same whichever version is fixed. From that
+    date on (an instant at or after it, a range reaching it, a month with a day of it) the note is said."""
+    folder = _three(tmp_path / "policies")
+    under_2025 = "sla: note: judged under version 2025.1 (effective 2025-04-01)"
+    shadow = f"sla: note: {EN}"
+    asked = [
+        (["deadline", "--priority", "P2", "--from", "2025-12-31T23:59:00+09:00"], [under_2025]),
+        (["deadline", "--priority", "P2", "--from", "2026-01-01T00:00:00+09:00"], [shadow]),
+        (["maintenance", "--from", "2025-10-01", "--to", "2026-01-01"], [under_2025]),
+        (["maintenance", "--from", "2025-10-01", "--to", "2026-01-01T00:01:00+09:00"], [under_2025, shadow]),
+        (["calendar", "--month", "2025-12"], [under_2025]),
+        (["calendar", "--month", "2026-01"], [shadow]),
+    ]
+    for args, said in asked:
+        r = _sla(args[0], folder, *args[1:], "--lang", "en")
+        assert r.returncode == 0, r.stderr
+        assert [n for n in r.stderr.splitlines() if n in (under_2025, shadow)] == said, (args, r.stderr)
+        r = _sla(args[0], folder, *args[1:], "--lang", "en", "--format", "json")
+        assert (EN in json.loads(r.stdout).get("notes", [])) == (shadow in said), args
+
+
+def test_an_answer_from_the_higher_number_as_the_earliest_is_told_of_it(tmp_path: Path) -> None:
+    """Before every version's date the earliest answers: 2027.1, whose number is the fault's, so said."""
+    folder = _versions(tmp_path / "policies")
+    r = _sla("deadline", folder, "--priority", "P2", "--from", "2025-11-05T10:00:00+09:00", "--lang", "en")
+    assert r.returncode == 0 and r.stderr.splitlines()[-1] == f"sla: note: {EN}", r.stderr

@@ -82,11 +82,11 @@ def test_two_versions_of_one_version_are_e306_at_the_later_files_version_line(tm
         assert (d.code, d.severity.value, d.span.line, d.span.column) == ("E306", "error", VERSION, 3)
         assert d.span.end_column == 3 + len('version "2026.1"')
         assert d.message == (
-            f"version 2026.1 (effective 2026-11-16) is also the version of {a}, which takes effect on 2026-04-01"
+            f"version 2026.1 (effective 2026-11-16) is also the version of `{a}`, which takes effect on 2026-04-01"
         )
         assert d.help is not None and "raise the later version's `version`" in d.help
         assert d.text("ja") == (
-            f"版 2026.1（適用開始日 2026年11月16日(月)）は、{a}（適用開始日 2026年4月1日(水)）と同じ版です"
+            f"版 2026.1（適用開始日 2026年11月16日(月)）は、`{a}`（適用開始日 2026年4月1日(水)）と同じ版です"
         )
 
 
@@ -96,7 +96,7 @@ def test_the_evaluation_refuses_two_versions_of_one_version(tmp_path: Path) -> N
     with pytest.raises(InputError) as caught:
         check_versions([a, b], "en")
     assert str(caught.value) == (
-        f"{b.path}:{VERSION}:3: [E306] version 2026.1 (effective 2026-11-16) is also the version of {a.path}, which "
+        f"{b.path}:{VERSION}:3: [E306] version 2026.1 (effective 2026-11-16) is also the version of `{a.path}`, which "
         'takes effect on 2026-04-01\nhelp: raise the later version\'s `version` (`version "2026.2"`): a report '
         "and the JSON's "
         "`policy_version` name the version that judged each item by its number, and cannot tell two of one "
@@ -214,19 +214,22 @@ def test_a_version_of_another_name_is_e307_naming_both(tmp_path: Path) -> None:
     assert first.diagnostics == []
     (d,) = second.diagnostics
     assert (d.code, d.span.line, d.span.column, d.span.end_line) == ("E307", NAME, 1, NAME)
-    assert d.message == f"version 2026.5 is of the policy `Other Product`, not `Click So-ko` as {a} (version 2026.1) is"
+    assert (
+        d.message == f"version 2026.5 is of the policy `Other Product`, not `Click So-ko` as `{a}` (version 2026.1) is"
+    )
     assert d.help == (
         'the versions of one policy share its name (`sla "Click So-ko"`): correct the name, or give another '
         "policy to a command of its own"
     )
     assert (
-        d.text("ja") == f"版 2026.5 はポリシー `Other Product` のもので、{a}（版 2026.1）の `Click So-ko` と異なります"
+        d.text("ja")
+        == f"版 2026.5 はポリシー `Other Product` のもので、`{a}`（版 2026.1）の `Click So-ko` と異なります"
     )
     with pytest.raises(InputError) as caught:
         load_policies([str(a), str(other)], "en")
     assert str(caught.value).startswith(
-        f"{other}:{NAME}:1: [E307] version 2026.5 is of the policy `Other Product`, not `Click So-ko` as {a} (version "
-        "2026.1) is\nhelp: the versions of one policy share its name"
+        f"{other}:{NAME}:1: [E307] version 2026.5 is of the policy `Other Product`, not `Click So-ko` as `{a}` "
+        "(version 2026.1) is\nhelp: the versions of one policy share its name"
     )
 
 
