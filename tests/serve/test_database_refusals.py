@@ -333,16 +333,19 @@ def test_a_database_newer_than_the_program_is_refused_in_the_policys_language(db
         conn.execute(sa.text("UPDATE schema_version SET version = 99"))
     engine.dispose()
     newest = MIGRATIONS[-1][0]
-    # (before: `the database has schema version 99, newer than this program's 3: upgrade sla-dsl`, with `error:`)
+    # (before: `the database has schema version 99, newer than this program's 3: upgrade sla-dsl`, with `error:`;
+    # then without a word for the operator who went back to an earlier release on purpose)
     said = refusal(policies, db_url)
     assert said.lang == "ja"
     assert str(said) == (
         f"データベース `{db_url}` のスキーマの版 99 は、このプログラムの版 {newest} より新しいものです："
-        "`sla-dsl` を更新してください"
+        "`sla-dsl` を更新してください（前のリリースに戻したのであれば、新しいリリースがこのデータベースで最初に"
+        "起動する前に取ったバックアップを戻してください）"
     )
     said = refusal(policies, db_url, lang="en")
     assert str(said) == (
-        f"the database `{db_url}` has schema version 99, newer than this program's {newest}: upgrade sla-dsl"
+        f"the database `{db_url}` has schema version 99, newer than this program's {newest}: upgrade sla-dsl "
+        "(to go back to an earlier release, restore the backup taken before the newer one first started on it)"
     )
 
 
