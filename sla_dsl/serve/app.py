@@ -163,6 +163,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .._version import __version__
 from ..authoring.diff_changes import diff_models
 from ..authoring.semdiff import render_text
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
@@ -1401,7 +1402,7 @@ def create_app(
             service.oneline.failed("GET /healthz", *_unreachable_line(service, "GET", "/healthz", exc))
             return _error(503, *_DATABASE_AWAY, headers={"Retry-After": "5"}, ok=False)
         service.oneline.ok("GET /healthz")
-        return {"ok": True, "events": count}
+        return {"ok": True, "events": count, "version": __version__}
 
     def dashboard_lang(lang: str | None) -> str:
         """``?lang=`` (refused, 422, when the dashboard does not write it, as ``GET /report`` refuses it), else

@@ -24,6 +24,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
+from sla_dsl import __version__
 from sla_dsl.errors import InputError, UsageError
 from sla_dsl.serve import Settings
 from sla_dsl.serve.app import Service
@@ -141,7 +142,7 @@ def test_a_user_who_may_only_read_and_insert_is_refused_at_the_starts_first_dele
         conn.execute(f"GRANT UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {url.split('//')[1].split('@')[0]}")
     c = start(url, FakeClock(NOW), webhooks=("http://127.0.0.1:9/hook",))
     assert c.post("/events", json=EVENT).json()["stored"] == 1
-    assert c.get("/healthz").json() == {"ok": True, "events": 1}
+    assert c.get("/healthz").json() == {"ok": True, "events": 1, "version": __version__}
 
 
 def test_a_database_answering_an_error_at_start_is_refused_without_the_sql(pg_db: str, policies: list[Any]) -> None:
@@ -289,7 +290,7 @@ def test_a_request_waiting_past_its_bound_is_answered_503_and_said(
         and "SQLSTATE 55P03" in s
         for s in said
     ), said
-    assert c.get("/healthz").json() == {"ok": True, "events": 1}
+    assert c.get("/healthz").json() == {"ok": True, "events": 1, "version": __version__}
 
 
 # -- 3. a password masked whole ---------------------------------------------------------------------------------

@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from sla_dsl import __version__
 from sla_dsl.serve import Settings
 from sla_dsl.serve.app import Service
 from sla_dsl.serve.store import MIGRATIONS, SCHEMA_VERSION, Store, _step_1
 from sla_dsl.serve.tracking import FakeClock
 
-from .conftest import tokyo
+from .conftest import Starter, tokyo
 
 NOW = tokyo(2026, 11, 30, 10)
 
@@ -83,3 +84,11 @@ def test_a_new_database_is_not_said_to_be_upgraded(
     tmp_path: Path, policies: list[Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     assert _start(f"sqlite:///{tmp_path / 'sla.db'}", policies, caplog) == []
+
+
+def test_a_server_says_the_release_it_runs(start: Starter, tmp_path: Path) -> None:
+    # (before: neither the log, /healthz nor /metrics said it: after an upgrade of several servers on one database,
+    # which of them still ran the earlier release could not be asked of them)
+    c = start(f"sqlite:///{tmp_path / 'sla.db'}")
+    assert c.get("/healthz").json() == {"ok": True, "events": 0, "version": __version__}
+    assert f'sla_build_info{{version="{__version__}"}} 1.0' in c.get("/metrics").text.splitlines()
