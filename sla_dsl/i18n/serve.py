@@ -491,11 +491,21 @@ SERVE: dict[str, Msg] = {
         "確かめてください",
         "check that `--db` names the service's own database, on a server that takes writes (not a standby)",
     ),
+    # a start that took the schema steps of a newer release on an older release's database (a line of the log)
+    "serve.db.upgraded": Msg(
+        "データベース {database} のスキーマを版 {before} から版 {after} に更新しました。これより前のリリースは、"
+        "このデータベースをもう開けません（前のリリースに戻すには、更新の前に取ったバックアップを戻してください）",
+        "the database {database} was upgraded from schema version {before} to {after}: releases before this "
+        "one can no longer open it (to go back to the previous release, restore the backup taken before the "
+        "upgrade)",
+    ),
     # the schema is newer than this program's (exit 1; SQLite or PostgreSQL)
     "serve.db.newer": Msg(
         "データベース `{url}` のスキーマの版 {current} は、このプログラムの版 {newest} より新しいものです："
-        "`sla-dsl` を更新してください",
-        "the database `{url}` has schema version {current}, newer than this program's {newest}: upgrade sla-dsl",
+        "`sla-dsl` を更新してください（前のリリースに戻したのであれば、新しいリリースがこのデータベースで最初に"
+        "起動する前に取ったバックアップを戻してください）",
+        "the database `{url}` has schema version {current}, newer than this program's {newest}: upgrade sla-dsl "
+        "(to go back to an earlier release, restore the backup taken before the newer one first started on it)",
     ),
     # the address given cannot be listened on (before any database work), and a malformed --webhook
     "serve.start.cannot_listen": Msg(

@@ -10,9 +10,25 @@ Design notes
 * Only files are kept (:func:`~sla_dsl.lang.compile.compile_path`): a text given
   on stdin, by ``sla serve`` or by the API is compiled each time. The key is
   the file's name and text, the checks asked for, and a fingerprint of the code
-  that compiles (the name, size and modification time of every module of the
-  package and of the grammar, and Python's version): an edit to the policy or
-  to the engine is a miss, never a stale result.
+  that compiles (:func:`code_fingerprint`): an edit to the policy or to the
+  engine is a miss, never a stale result.
+* The fingerprint must tell apart every two installations that may share the
+  folder (a cron job on the old release's virtual environment beside a
+  ``sla serve`` on the new one's, both of one user) and an installation from
+  itself before an upgrade. So besides the name, size and modification time of
+  every module of the package, it holds the folder the package is in, each
+  module's inode and change time (``st_ctime``: set by the system whenever
+  the file is written or replaced, which no installer or checkout can set
+  back; a modification time alone is not enough: a Nix store, or an image
+  built with reproducible timestamps, gives every file the same one, and an
+  edit that keeps a module's size was then a hit on the former release's
+  result), the grammar's text (an editable install reads it from outside the
+  package, where the walk does not look), Python's version, and the versions
+  of the libraries the result depends on: ``holidays`` (which countries and
+  subdivisions exist, which dates are national holidays: errors E2xx and
+  warning W305 are kept in the result), ``lark`` and ``pydantic`` (the
+  parse and the pickled model). A fingerprint too strict costs one compile;
+  one too loose applies another release's rules without a word.
 * The folder is the private one of :func:`sla_dsl.files.cache_dir` (a pickle
   read back runs code: only a folder of the user's own that nobody else can
   write is used; ``SLA_DSL_CACHE=`` turns it off). A file that cannot be read
@@ -59,6 +75,10 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+import holidays
+import lark
+import pydantic
+
 from ..files import cache_dir, keep_recent, write_atomic
 
 #: how many compiled files the cache keeps at most
@@ -83,15 +103,31 @@ T = TypeVar("T")
 @cache
 def _fingerprint() -> str:
     """What the compiled result depends on besides its text: the package's modules and grammar as they
-    are on disk now, and Python's version."""
-    root = Path(__file__).resolve().parent.parent
-    parts = [sys.version]
+    are on disk now, Python's and the libraries' versions (:func:`code_fingerprint`)."""
+    from .parser import _grammar_text  # (here: the parser is not needed to read a kept result)
+
+    return code_fingerprint(Path(__file__).resolve().parent.parent, _grammar_text())
+
+
+def libraries() -> list[str]:
+    """The versions of the libraries a compiled result depends on (see the design notes)."""
+    found = getattr(holidays, "__version__", "unknown")
+    return [f"holidays {found}", f"lark {lark.__version__}", f"pydantic {pydantic.VERSION}"]
+
+
+def code_fingerprint(root: Path, grammar: str) -> str:
+    """A fingerprint of the package at ``root`` as it is on disk now, of ``grammar`` and of the versions of
+    Python and of the libraries: see the design notes for why each part is there."""
+    parts = [sys.version, *libraries(), str(root), hashlib.sha256(grammar.encode("utf-8")).hexdigest()]
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".lark")):
-                info = os.stat(os.path.join(folder, name))
-                parts.append(f"{os.path.relpath(os.path.join(folder, name), root)}:{info.st_size}:{info.st_mtime_ns}")
+                path = os.path.join(folder, name)
+                info = os.stat(path)
+                parts.append(
+                    f"{os.path.relpath(path, root)}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+                )
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 

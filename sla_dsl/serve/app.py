@@ -163,6 +163,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .._version import __version__
 from ..authoring.diff_changes import diff_models
 from ..authoring.semdiff import render_text
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
@@ -270,6 +271,8 @@ class Service:
             # (the schema brought up to date; then only reads until every check has passed: a start refused
             # writes nothing of its own)
             self.store.migrate()
+            if self.store.upgraded is not None:  # (said at once: the steps are committed, whatever comes next)
+                LOG.warning("%s", self._upgraded_line(self.store.upgraded, as_lang(default_lang(policies), "en")))
             self.file_policies = list(policies)
             texts = self.store.policy_texts()
             stored = [_policy_of_text(text, refusing) for text in texts]
@@ -420,6 +423,12 @@ class Service:
             self.store.let_go_webhooks(self.server)
         except Exception as exc:  # (the database away: the rows go once HELD_FOR has passed)
             LOG.error("%s", message("serve.webhook.not_let_go", self.lang, error=printable(brief(exc, self.lang))))
+
+    def _upgraded_line(self, steps: tuple[int, int], lang: Lang) -> str:
+        """The log's line saying that the start brought an older release's database up to date, and what that
+        means to the operator: no older release opens it again, going back is restoring the backup."""
+        database = printable(database_kind(self.settings.db))
+        return message("serve.db.upgraded", lang, database=database, before=steps[0], after=steps[1])
 
     def ready_line(self, addresses: Sequence[str]) -> str:
         """The log's line once the service listens: where, the versions it serves, its database (no user or
@@ -1393,7 +1402,7 @@ def create_app(
             service.oneline.failed("GET /healthz", *_unreachable_line(service, "GET", "/healthz", exc))
             return _error(503, *_DATABASE_AWAY, headers={"Retry-After": "5"}, ok=False)
         service.oneline.ok("GET /healthz")
-        return {"ok": True, "events": count}
+        return {"ok": True, "events": count, "version": __version__}
 
     def dashboard_lang(lang: str | None) -> str:
         """``?lang=`` (refused, 422, when the dashboard does not write it, as ``GET /report`` refuses it), else

@@ -22,6 +22,9 @@ Design notes
   counter with a label rather than two: their sum is every failed post, and
   an alert on deliveries lost is ``outcome="failed"``. Both series exist from
   the start, at 0.
+* ``sla_build_info{version}`` (and ``GET /healthz``'s ``version``) says the
+  release this server runs: after an upgrade of several servers on one
+  database, which of them still run the earlier one.
 """
 
 from __future__ import annotations
@@ -29,10 +32,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Histogram, Info, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from .._version import __version__
 from .tracking import RESPONSE, Tracker
 
 #: The ``outcome`` of a failed webhook post (``sla_webhook_failures_total``): tried again, or failed for good.
@@ -116,6 +120,8 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
+        # (which release serves: after an upgrade, each server on a database says its own)
+        Info("sla_build", "The release of sla-dsl this server runs", registry=r).info({"version": __version__})
         self.stored = Counter("sla_events_stored", "Events stored", registry=r)
         self.duplicates = Counter("sla_events_duplicate", "Exact duplicate events not stored again", registry=r)
         self.rejected = Counter("sla_requests_rejected", "Requests answered 4xx", ["reason"], registry=r)

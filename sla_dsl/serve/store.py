@@ -841,6 +841,9 @@ class Store:
         # SQLite has one writer at a time; a second one waits in its busy handler,
         # which sleeps in steps of up to 100 ms. Writers of this process queue here instead.
         self._write = threading.Lock() if self.dialect == "sqlite" else contextlib.nullcontext()
+        #: the schema's version before and after :meth:`migrate` took the steps of a newer release on a database
+        #: an older one made (``None``: nothing taken, or a new database)
+        self.upgraded: tuple[int, int] | None = None
 
     def close(self) -> None:
         """Close every pooled connection (and end the watchdog's thread)."""
@@ -874,11 +877,13 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
     def migrate(self) -> int:
         """Bring the schema to the newest version; return it. Refused (:class:`InputError`, in the store's
-        language) when the database is newer than this program, or answers with an error (:meth:`_cannot_open`)."""
+        language) when the database is newer than this program, or answers with an error (:meth:`_cannot_open`).
+        A database of an older release brought up to date is noted in :attr:`upgraded` (the start says so)."""
         try:
             with self._write, self.engine.begin() as conn:
                 SCHEMA_VERSION.create(conn, checkfirst=True)
                 current = conn.execute(sa.select(sa.func.max(SCHEMA_VERSION.c.version))).scalar() or 0
+                before = current
                 newest = MIGRATIONS[-1][0]
                 if current > newest:
                     shown = printable(self.shown)
@@ -896,6 +901,8 @@ class Store:
                     table.create(conn, checkfirst=True)
         except sa.exc.DBAPIError as exc:
             raise InputError(self._cannot_open(exc), lang=self.lang) from None
+        if 0 < before < current:  # (a database made by this start went through every step: nothing to say)
+            self.upgraded = (before, current)
         return current
 
     def refusal(self, exc: BaseException) -> InputError | None:

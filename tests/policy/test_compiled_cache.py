@@ -101,3 +101,68 @@ def test_the_folder_keeps_the_most_recently_used(cache: Path, tmp_path: Path, mo
         (written,) = [e for e in _kept(cache) if e.stat().st_mtime_ns > 10**12]
         os.utime(written, ns=(n * 10**9, n * 10**9))
     assert len(_kept(cache)) == 3
+
+
+def _not_again(*_: object) -> None:
+    raise AssertionError("the kept result of other code was used")
+
+
+def _package(root: Path, body: str) -> Path:
+    """A small package at ``root`` whose one module holds ``body``, at a fixed modification time."""
+    (root / "lang").mkdir(parents=True)
+    module = root / "lang" / "check.py"
+    module.write_text(body, "utf-8")
+    os.utime(module, ns=(10**9, 10**9))  # (a Nix store's time: every file has it)
+    return module
+
+
+def test_an_upgrade_that_keeps_a_modules_size_and_time_is_another_fingerprint(tmp_path: Path) -> None:
+    """An upgrade in place (or an image built with reproducible timestamps) can give a changed module its former
+    size and modification time: the former release's results must not be hit."""
+    module = _package(tmp_path / "sla_dsl", "LIMIT = 4\n")
+    before = compiled_cache.code_fingerprint(tmp_path / "sla_dsl", "grammar")
+    module.write_text("LIMIT = 2\n", "utf-8")
+    os.utime(module, ns=(10**9, 10**9))
+    assert compiled_cache.code_fingerprint(tmp_path / "sla_dsl", "grammar") != before
+
+
+def test_two_installations_sharing_the_folder_do_not_share_entries(tmp_path: Path) -> None:
+    """A cron job on one virtual environment and a server on another, of one user, share the cache folder: the
+    same files at the same times in two places are two installations, whose results are their own."""
+    _package(tmp_path / "old" / "sla_dsl", "LIMIT = 4\n")
+    _package(tmp_path / "new" / "sla_dsl", "LIMIT = 2\n")
+    old = compiled_cache.code_fingerprint(tmp_path / "old" / "sla_dsl", "grammar")
+    assert compiled_cache.code_fingerprint(tmp_path / "new" / "sla_dsl", "grammar") != old
+
+
+def test_another_holidays_release_is_a_miss(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pip install -U holidays`` (next year's holidays, a new country) changes the errors and warnings a policy
+    has (unknown country, W305): the result kept under the former release is not used."""
+    import holidays
+
+    compile_path(POLICY)
+    monkeypatch.setattr(holidays, "__version__", "9999.1", raising=False)
+    compiled_cache._fingerprint.cache_clear()
+    monkeypatch.setattr(lang_compile, "_compile", _not_again)
+    try:
+        with pytest.raises(AssertionError, match="other code"):
+            compile_path(POLICY)
+    finally:
+        compiled_cache._fingerprint.cache_clear()
+
+
+def test_another_grammar_is_a_miss(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editable install reads the grammar from the repository's ``grammars``, beside the package: a pull that
+    changes the grammar alone is another fingerprint."""
+    from sla_dsl.lang import parser
+
+    compile_path(POLICY)
+    grammar = parser._grammar_text()
+    monkeypatch.setattr(parser, "_grammar_text", lambda: grammar + "\n// another release\n")
+    compiled_cache._fingerprint.cache_clear()
+    monkeypatch.setattr(lang_compile, "_compile", _not_again)
+    try:
+        with pytest.raises(AssertionError, match="other code"):
+            compile_path(POLICY)
+    finally:
+        compiled_cache._fingerprint.cache_clear()

@@ -24,6 +24,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
+from sla_dsl import __version__
 from sla_dsl.errors import InputError, UsageError
 from sla_dsl.serve import Settings
 from sla_dsl.serve.app import Service
@@ -141,7 +142,7 @@ def test_a_user_who_may_only_read_and_insert_is_refused_at_the_starts_first_dele
         conn.execute(f"GRANT UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {url.split('//')[1].split('@')[0]}")
     c = start(url, FakeClock(NOW), webhooks=("http://127.0.0.1:9/hook",))
     assert c.post("/events", json=EVENT).json()["stored"] == 1
-    assert c.get("/healthz").json() == {"ok": True, "events": 1}
+    assert c.get("/healthz").json() == {"ok": True, "events": 1, "version": __version__}
 
 
 def test_a_database_answering_an_error_at_start_is_refused_without_the_sql(pg_db: str, policies: list[Any]) -> None:
@@ -289,7 +290,7 @@ def test_a_request_waiting_past_its_bound_is_answered_503_and_said(
         and "SQLSTATE 55P03" in s
         for s in said
     ), said
-    assert c.get("/healthz").json() == {"ok": True, "events": 1}
+    assert c.get("/healthz").json() == {"ok": True, "events": 1, "version": __version__}
 
 
 # -- 3. a password masked whole ---------------------------------------------------------------------------------
@@ -333,16 +334,19 @@ def test_a_database_newer_than_the_program_is_refused_in_the_policys_language(db
         conn.execute(sa.text("UPDATE schema_version SET version = 99"))
     engine.dispose()
     newest = MIGRATIONS[-1][0]
-    # (before: `the database has schema version 99, newer than this program's 3: upgrade sla-dsl`, with `error:`)
+    # (before: `the database has schema version 99, newer than this program's 3: upgrade sla-dsl`, with `error:`;
+    # then without a word for the operator who went back to an earlier release on purpose)
     said = refusal(policies, db_url)
     assert said.lang == "ja"
     assert str(said) == (
         f"データベース `{db_url}` のスキーマの版 99 は、このプログラムの版 {newest} より新しいものです："
-        "`sla-dsl` を更新してください"
+        "`sla-dsl` を更新してください（前のリリースに戻したのであれば、新しいリリースがこのデータベースで最初に"
+        "起動する前に取ったバックアップを戻してください）"
     )
     said = refusal(policies, db_url, lang="en")
     assert str(said) == (
-        f"the database `{db_url}` has schema version 99, newer than this program's {newest}: upgrade sla-dsl"
+        f"the database `{db_url}` has schema version 99, newer than this program's {newest}: upgrade sla-dsl "
+        "(to go back to an earlier release, restore the backup taken before the newer one first started on it)"
     )
 
 
