@@ -45,6 +45,7 @@ from .diagnostics import Code, Words, suggest, words
 
 __all__ = [
     "POLICY_CALENDARS",
+    "POLICY_RESTARTING_CLOCKS",
     "SHORT_UNITS",
     "Hint",
     "business_calendar",
@@ -52,6 +53,7 @@ __all__ = [
     "hint_for",
     "japanese_duration",
     "policy_calendars",
+    "restarting_clocks",
     "short_unit",
 ]
 
@@ -261,6 +263,21 @@ def policy_calendars(text: str) -> tuple[tuple[str, str, bool], ...]:
         block = block[: block.find("\n}") if "\n}" in block else len(block)]
         out.append((hit.group(1), hit.group(2) or "", "00:00-24:00" in block))
     return tuple(out)
+
+
+#: A clock's declaration and its block (to its closing brace at the start of a line).
+_CLOCK_BLOCK = re.compile(r"^[ \t]*clock[ \t]+([A-Za-z_][A-Za-z0-9_]*)[^{\n]*\{(.*?)^\}", re.M | re.S)
+
+#: The clocks of the whole policy whose part is parsed that start again at a message (``restarts at``): a
+#: next reply is measured on one (:func:`restarting_clocks`).
+POLICY_RESTARTING_CLOCKS: ContextVar[tuple[str, ...]] = ContextVar("POLICY_RESTARTING_CLOCKS", default=())
+
+
+def restarting_clocks(text: str) -> tuple[str, ...]:
+    """The names of the clocks the policy ``text`` declares with a ``restarts at`` line, in order."""
+    return tuple(
+        hit.group(1) for hit in _CLOCK_BLOCK.finditer(text) if re.search(r"\brestarts[ \t]+at\b", hit.group(2))
+    )
 
 
 def business_calendar() -> str:

@@ -28,7 +28,15 @@ from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .diagnostics import Diagnostic, Words, diagnostic, listing, suggest, words
-from .input_hints import POLICY_CALENDARS, business_calendar, calendar_after, policy_calendars, short_unit
+from .input_hints import (
+    POLICY_CALENDARS,
+    POLICY_RESTARTING_CLOCKS,
+    business_calendar,
+    calendar_after,
+    policy_calendars,
+    restarting_clocks,
+    short_unit,
+)
 from .model import EVENT_TYPES, Span
 from .parser import (
     _EXAMPLE_LANGUAGES,
@@ -87,15 +95,18 @@ def lark_error_to_diagnostic(
     """Turn a Lark exception into a located diagnostic with a helpful message; ``languages``, those the
     policy declares (its examples are written in them: :func:`.parser.as_declared`); ``calendars``, the names
     of its calendars (:func:`declared_calendars` of the whole policy); ``policy_text``, the whole policy
-    ``text`` is part of (its calendars' names and labels: :func:`.input_hints.policy_calendars`)."""
+    ``text`` is part of (its calendars' names and labels, :func:`.input_hints.policy_calendars`, and its
+    clocks that restart, :func:`.input_hints.restarting_clocks`)."""
     said = _EXAMPLE_LANGUAGES.set(tuple(languages))
     named = _CALENDARS.set(tuple(calendars))
     labelled = POLICY_CALENDARS.set(policy_calendars(policy_text or text))
+    restarting = POLICY_RESTARTING_CLOCKS.set(restarting_clocks(policy_text or text))
     statement = _TEXT_STATEMENT.set(text_statement(_stack(err)))
     try:
         return _to_diagnostic(err, text, line_offset)
     finally:
         _TEXT_STATEMENT.reset(statement)
+        POLICY_RESTARTING_CLOCKS.reset(restarting)
         POLICY_CALENDARS.reset(labelled)
         _CALENDARS.reset(named)
         _EXAMPLE_LANGUAGES.reset(said)
