@@ -75,7 +75,7 @@ from ..events.reader import log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
 from ..files import collector_paused
 from ..i18n import LANGS, message
-from ..lang.diagnostics import Words, listing, policy_language, words
+from ..lang.diagnostics import Both, Words, listing, policy_language, words
 from ..policy.compiled import Policy, declared_types
 from ..report import Generator, InputSummary, LeftOutLine, Period, PolicyRef, Report, named_mark
 from . import incidents
@@ -568,6 +568,17 @@ def _check_aside(versions: Versions, log: EventLog) -> None:
     log.problems.extend(own.problems)
 
 
+def _priority_by_label(versions: Versions, value: str) -> tuple[str, Both] | None:
+    """The id and label (each language its own) of the first priority rule, the latest version first, one of
+    whose labels is ``value`` in any capitals (``urgent`` for ``P1 "緊急" / "Urgent"``), else ``None``."""
+    folded = value.casefold()
+    for rules in reversed(versions.rules):
+        for p in rules.model.priorities:
+            if any(label and label.casefold() == folded for label in (p.label.ja, p.label.en)):
+                return p.id, Both(p.label.ja or p.label.en or p.id, p.label.en or p.label.ja or p.id)
+    return None
+
+
 def _check_values(versions: Versions, log: EventLog, payloads: dict[int, set[tuple[Any, ...]]], taken: Taken) -> None:
     """File E120-E122 and E130 for each priority, backup kind, cause and service of ``log`` the policies do
     not know, and note those events in ``taken``, out of the log once every check has seen them
@@ -585,9 +596,13 @@ def _check_values(versions: Versions, log: EventLog, payloads: dict[int, set[tup
         said = words("events.E120", field=words(f"events.field.{key}"), value=value, event=TYPES[r[1]])
         # (`p1` for `P1`: an export that writes its values in small letters, or a title written in capitals)
         meant = next((a for a in sorted(allowed) if a.casefold() == value.casefold()), None)
+        # (`urgent` for `P1 "緊急" / "Urgent"`: a desk's name of the priority, its label in some language)
+        labelled = _priority_by_label(versions, value) if key == "priority" and meant is None else None
         hint = (
             words("events.E120.help.case", name=meant, listed=listed)
             if meant is not None
+            else words("events.E120.help.label", value=value, name=labelled[0], label=labelled[1])
+            if labelled is not None
             else words("events.E120.help.known", listed=listed)
             if allowed
             else words("events.E120.help.none", fields=words(f"events.fields.{key}"))

@@ -699,6 +699,11 @@ EVENTS: dict[str, Msg] = {
         "`{name}` の誤りではありませんか？ポリシーにあるのは {listed} です",
         "did you mean `{name}`? the policy knows {listed}",
     ),
+    # a priority written by its label, as a desk names it (Zendesk's `urgent` for the rule `P1 "緊急" / "Urgent"`)
+    "events.E120.help.label": Msg(
+        "`{value}` は優先度 `{name}`（{label}）の名称です。イベントの優先度には `{name}` を書いてください",
+        "`{value}` is the label of priority `{name}` ({label}): the event gives its id, `{name}`",
+    ),
     "events.E120.help.none": Msg("ポリシーに{fields}の定義がありません", "the policy defines no {fields}"),
     "events.field.priority": Msg("優先度", "priority"),
     "events.field.cause": Msg("原因", "cause"),

@@ -265,7 +265,7 @@ def parse_and_build(
         try:
             tree = parse_tree(chunk.text)
         except UnexpectedInput as exc:
-            d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1, declared, calendars)
+            d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1, declared, calendars, text)
             if not (chunk.first_line in unclosed and d.code == "E012"):
                 diags.append(d.model_copy(update={"file": file}))
                 n_errors += d.is_error

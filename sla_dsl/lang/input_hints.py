@@ -37,12 +37,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .diagnostics import Code, Words, suggest, words
 
-__all__ = ["SHORT_UNITS", "Hint", "calendar_after", "hint_for", "japanese_duration", "short_unit"]
+__all__ = [
+    "POLICY_CALENDARS",
+    "POLICY_RESTARTING_CLOCKS",
+    "SHORT_UNITS",
+    "Hint",
+    "business_calendar",
+    "calendar_after",
+    "hint_for",
+    "japanese_duration",
+    "policy_calendars",
+    "restarting_clocks",
+    "short_unit",
+]
 
 
 @dataclass(frozen=True)
@@ -230,6 +243,65 @@ def japanese_duration(word: str, number: str | None = None) -> str | None:
         return None
     plural = "" if amount.lstrip("0") == "1" else "s"
     return f"{amount} {'business ' if hit.group(2) else ''}{unit}{plural}"
+
+
+#: A calendar's declaration in a policy's text: its name and its first label (the Japanese one, written first).
+_CALENDAR = re.compile(r'^[ \t]*calendar[ \t]+([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+"((?:[^"\\\n]|\\.)*)")?', re.M)
+
+#: The calendars of the whole policy whose part is parsed (:func:`policy_calendars`): a part is one
+#: declaration, and a hint in a priority writes a duration with one of the file's calendars.
+POLICY_CALENDARS: ContextVar[tuple[tuple[str, str, bool], ...]] = ContextVar("POLICY_CALENDARS", default=())
+
+
+def policy_calendars(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """The calendars the policy ``text`` declares, in order: name, first label, and whether it is open around
+    the clock (its block has hours ``00:00-24:00``)."""
+    found = list(_CALENDAR.finditer(text))
+    out = []
+    for k, hit in enumerate(found):
+        block = text[hit.end() : found[k + 1].start() if k + 1 < len(found) else len(text)]
+        block = block[: block.find("\n}") if "\n}" in block else len(block)]
+        out.append((hit.group(1), hit.group(2) or "", "00:00-24:00" in block))
+    return tuple(out)
+
+
+#: A clock's declaration and its block (to its closing brace at the start of a line).
+_CLOCK_BLOCK = re.compile(r"^[ \t]*clock[ \t]+([A-Za-z_][A-Za-z0-9_]*)[^{\n]*\{(.*?)^\}", re.M | re.S)
+
+#: The clocks of the whole policy whose part is parsed that start again at a message (``restarts at``): a
+#: next reply is measured on one (:func:`restarting_clocks`).
+POLICY_RESTARTING_CLOCKS: ContextVar[tuple[str, ...]] = ContextVar("POLICY_RESTARTING_CLOCKS", default=())
+
+
+def restarting_clocks(text: str) -> tuple[str, ...]:
+    """The names of the clocks the policy ``text`` declares with a ``restarts at`` line, in order."""
+    return tuple(
+        hit.group(1) for hit in _CLOCK_BLOCK.finditer(text) if re.search(r"\brestarts[ \t]+at\b", hit.group(2))
+    )
+
+
+def business_calendar() -> str:
+    """The calendar a hint writes a business duration with (``4 business hours``): ``business`` where the
+    policy declares it or declares no calendar, else its first calendar that is not open around the clock
+    (else its first), the one ``sla check`` then rewrites ``business`` with (:data:`POLICY_CALENDARS`)."""
+    calendars = POLICY_CALENDARS.get()
+    if not calendars or any(name == "business" for name, _, _ in calendars):
+        return "business"
+    return next((name for name, _, always in calendars if not always), calendars[0][0])
+
+
+def _calendar_label_duration(text: str, pos: int, number: str | None) -> tuple[int, str, str] | None:
+    """``4 tokyo hours`` for the amount ``number`` and a calendar's Japanese label written as the unit at ``pos``
+    (``4 東京営業時間``, ``以内`` after it too): the end of the label, the label, and the duration; else ``None``."""
+    if number is None:
+        return None
+    for name, label, _ in POLICY_CALENDARS.get():
+        if label and not label.isascii() and text.startswith(label, pos):
+            end = pos + len(label)
+            end += 2 if text.startswith("以内", end) else 0
+            one = number.lstrip("0") == "1"
+            return end, label, f"{number} {name} hour{'' if one else 's'}"
+    return None
 
 
 def _whole_duration(amount: str, fraction: str, calendar: str | None, unit: str, days: bool = False) -> str | None:
@@ -484,6 +556,14 @@ def hint_for(
         if fix is None and start < pos:  # `4営業時間`: the amount is part of the word
             at, fix = start, japanese_duration(word)
         unit = _JP_DURATION.fullmatch(_folded(text[at:end]))
+        if fix is not None and " business " in fix:  # (with the file's calendar: it may have no `business`)
+            fix = fix.replace(" business ", f" {business_calendar()} ", 1)
+        labelled = _calendar_label_duration(text, pos, number) if fix is None else None
+        if labelled is not None:  # a calendar's label written as the unit: `4 東京営業時間`
+            label_end, label, fix = labelled
+            return Hint(
+                pos, label_end, words("diag.help.write", fix=fix), label, words("diag.E015", word=label), "E015"
+            )
         if fix is not None and unit is not None:
             shown = (unit.group(2) or "") + unit.group(3)
             return Hint(at, end, words("diag.help.write", fix=fix), shown, words("diag.E015", word=shown), "E015")

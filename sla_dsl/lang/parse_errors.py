@@ -28,7 +28,15 @@ from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .diagnostics import Diagnostic, Words, diagnostic, listing, suggest, words
-from .input_hints import calendar_after, short_unit
+from .input_hints import (
+    POLICY_CALENDARS,
+    POLICY_RESTARTING_CLOCKS,
+    business_calendar,
+    calendar_after,
+    policy_calendars,
+    restarting_clocks,
+    short_unit,
+)
 from .model import EVENT_TYPES, Span
 from .parser import (
     _EXAMPLE_LANGUAGES,
@@ -82,17 +90,24 @@ def lark_error_to_diagnostic(
     line_offset: int = 0,
     languages: Sequence[str] = (),
     calendars: Sequence[str] = (),
+    policy_text: str = "",
 ) -> Diagnostic:
     """Turn a Lark exception into a located diagnostic with a helpful message; ``languages``, those the
     policy declares (its examples are written in them: :func:`.parser.as_declared`); ``calendars``, the names
-    of its calendars (:func:`declared_calendars` of the whole policy)."""
+    of its calendars (:func:`declared_calendars` of the whole policy); ``policy_text``, the whole policy
+    ``text`` is part of (its calendars' names and labels, :func:`.input_hints.policy_calendars`, and its
+    clocks that restart, :func:`.input_hints.restarting_clocks`)."""
     said = _EXAMPLE_LANGUAGES.set(tuple(languages))
     named = _CALENDARS.set(tuple(calendars))
+    labelled = POLICY_CALENDARS.set(policy_calendars(policy_text or text))
+    restarting = POLICY_RESTARTING_CLOCKS.set(restarting_clocks(policy_text or text))
     statement = _TEXT_STATEMENT.set(text_statement(_stack(err)))
     try:
         return _to_diagnostic(err, text, line_offset)
     finally:
         _TEXT_STATEMENT.reset(statement)
+        POLICY_RESTARTING_CLOCKS.reset(restarting)
+        POLICY_CALENDARS.reset(labelled)
         _CALENDARS.reset(named)
         _EXAMPLE_LANGUAGES.reset(said)
 
@@ -346,13 +361,14 @@ def _statement_end(tree: Tree[Token], at: int) -> int:
 
 def _unit_example(amount: str, before: Token | None) -> str:
     """A duration to write for ``amount`` without a unit (``before``: the keyword before it): elapsed days
-    where a backup or a notice counts them, business hours where a target does."""
+    where a backup or a notice counts them, business hours where a target does (on the policy's calendar a
+    hint writes them with: :func:`.input_hints.business_calendar`)."""
     one = amount.lstrip("0") == "1"
     if before is not None and str(before) in ("keep", "every", "notice"):
         return f"{amount} day{'' if one else 's'}"
     if before is not None and str(before) == "received":  # `same day if received 4 hours before ...`
         return f"{amount} hour{'' if one else 's'}"
-    return f"{amount} business hour{'' if one else 's'}"
+    return f"{amount} {business_calendar()} hour{'' if one else 's'}"
 
 
 #: The keywords that follow a duration in a statement (``notice 7 days before``, ``10 business days

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from .diagnostics import Words, words
+from .input_hints import POLICY_RESTARTING_CLOCKS
 
 __all__ = ["ELAPSED_WORDS", "STATEMENT_HOME", "TARGET_CLOCKS", "PeerHint", "peer_hint"]
 
@@ -145,6 +146,9 @@ def _in_priority(word: str, rest: str, named: str) -> Words | None:
     duration = _DURATION.search(rest)
     amount = duration.group() if duration is not None else "4 business hours"
     if word in _NEXT_REPLY or (word == "next" and rest.startswith("reply")):
+        restarting = POLICY_RESTARTING_CLOCKS.get()
+        if restarting:  # (the policy has a clock to measure it on: no clock to declare)
+            return words("diag.help.write", fix=f"first reply within {amount} on {restarting[0]}")
         return words(
             "diag.help.peer.next_reply", clock=NEXT_REPLY_CLOCK, fix=f"first reply within {amount} on next_reply"
         )

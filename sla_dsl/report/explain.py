@@ -65,6 +65,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -77,6 +78,7 @@ from ..errors import InputError
 from ..events.schema import BUILTIN_COUNT, TYPES
 from ..i18n import format_date
 from ..lang import model as m
+from ..lang.conditions import defaults, select
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .conditions import attribute_label, value_label
 from .escape import printable
@@ -194,8 +196,21 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     rule = w.rule_of(r)  # the rule of its priority that judged it (issue 13: chosen by its attributes)
     as_of = report.period.as_of
 
-    def priority(pid: str) -> str:
-        return _priority(w, pid, rule if pid == r.priority else None)
+    # the incident's attributes as reported (the version's defaults for those it does not give), with the
+    # changes its `changes at` lists as they come: they choose the rule of a priority it had before
+    reported = next((e for e in events if e.type == "incident.reported"), None)
+    given = reported.fields.get("attributes") if reported is not None else None
+    given = json.loads(given) if isinstance(given, str) else given  # (stored as JSON text: `attributes_text`)
+    attrs = defaults(w.model) if w.model is not None else {}
+    attrs.update({str(k): str(v) for k, v in given.items() if str(k) in attrs} if isinstance(given, dict) else {})
+
+    def priority(pid: str, at: dt.datetime | None = None) -> str:
+        if pid == r.priority or at is None or w.model is None:
+            return _priority(w, pid, rule if pid == r.priority else None)
+        # (a priority the incident had before its last change: the rule its attributes then chose, not
+        # every label of the priority's rules, one of which may be for other customers)
+        now = dict(attrs) | {c.attribute: c.new for c in r.attribute_changes if instant(c.at) <= instant(at)}
+        return _priority(w, pid, select(w.rules_of(pid), now))
 
     # with named targets, the status is the response's alone: said as such, with how many of the others
     # were breached (a headline `met` above three breached targets read as the incident's verdict)
@@ -226,7 +241,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         if e.type == "incident.reported":
             pid = str(e.fields.get("priority", r.priority))
             known = w.model is None or bool(w.rules_of(pid))
-            steps.append((e.at, _step(w, e.type, "explain.reported", priority=priority(pid))))
+            steps.append((e.at, _step(w, e.type, "explain.reported", priority=priority(pid, e.at))))
             # (the cause an exclusion applies for is said once, by the exclusion's step below)
             if e.fields.get("cause") and not (r.status == "excluded" and e.fields["cause"] == r.cause):
                 steps.append((e.at, w.m("explain.cause", cause=_cause(w, str(e.fields["cause"])))))
@@ -236,7 +251,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
                 steps.append((e.at, w.m("explain.reprioritized_unapplied", priority=pid, version=r.policy_version)))
                 continue
             known = w.model is None or bool(w.rules_of(pid))
-            steps.append((e.at, _step(w, e.type, "explain.reprioritized", priority=priority(pid))))
+            steps.append((e.at, _step(w, e.type, "explain.reprioritized", priority=priority(pid, e.at))))
         elif e.type == "incident.info_provided":
             steps.append((e.at, _step(w, e.type, "explain.info_provided")))
         elif e.type == "incident.customer_replied":

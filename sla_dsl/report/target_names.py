@@ -77,6 +77,19 @@ def target_among(w: PolicyWords, kind: str, clock: str | None) -> str:
     return word if w.clock_label(clock) == word else target_on(w, kind, clock)
 
 
+def target_goal(w: PolicyWords, kind: str, clock: str | None, rule: lm.Priority | None) -> str:
+    """A named target within a sentence about one incident (a violation's: ``解決の期限 ...``), with its clock
+    where ``rule``, the priority's rule that judged it, measures the kind on another clock too: Zendesk's
+    requester wait time and agent work time, both ``resolve``, had two sentences ``P1 緊急の解決の期限 ...``
+    that did not say which was which."""
+    word = target_name(w, kind, clock, goal=True)
+    if clock is None or rule is None or names_clock(w, kind, clock):
+        return word
+    if not any(t.kind == kind and t.clock != clock for t in rule.targets):
+        return word
+    return w.m("report.targets.on", target=word, clock=w.clock_label(clock))
+
+
 def target_commitment(w: PolicyWords, priority: str, kind: str, clock: str | None, clock_words: str) -> str:
     """A named target of a priority as the summary and the trend name it: ``P1 緊急の解決（解決までの時間）``,
     a next reply without its clock's label twice (``P1 緊急の次回回答``); ``clock_words``: the clock as shown."""

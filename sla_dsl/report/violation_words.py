@@ -62,7 +62,7 @@ from .data_notes import Labels, note_text
 from .operations import first_rule, stop_reason
 from .parts import IncidentLike
 from .settled import response_settled
-from .target_names import target_name
+from .target_names import target_goal
 from .words import PolicyWords, event_words, hours_minutes, percent_against
 
 
@@ -520,10 +520,12 @@ def target_text(
     pid = t.priority or ""
     own = getattr(incident, "priority", None) == pid
     named = w.priority_of(incident) if own else w.priority(pid)
-    goal = w.m("report.goal.named", priority=named, goal=target_name(w, t.kind, t.clock, goal=True))  # (a next reply)
+    judged = w.rule_of(incident) if own else w.priority_rule(pid)
+    # (a next reply by its clock's label; a kind its rule measures on two clocks with its clock)
+    goal = w.m("report.goal.named", priority=named, goal=target_goal(w, t.kind, t.clock, judged))
     if t.kind == "update":
         return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
-    due = w.t(v.at) + _kept(t, w.rule_of(incident) if own else w.priority_rule(pid), v.at, w)
+    due = w.t(v.at) + _kept(t, judged, v.at, w)
     if t.cancelled_at is not None:
         return w.m("report.v.goal_cancelled", goal=goal, due=due, at=w.t(t.cancelled_at))
     if t.reset_at is not None:
