@@ -50,7 +50,9 @@ Design notes
   keeps it out of the verdicts). The client reads every file's footer first
   (:func:`~sla_dsl.events.arrow_files.check_tables`): a file it cannot read, or
   that lacks a column or has one of the wrong type, is refused naming the file
-  before any task runs, partitioned or not.
+  before any task runs, partitioned or not. A file of no row is an empty log
+  whatever its columns, as one run reads it: it is left out (when every file
+  has none, each is judged as a partition, an empty log).
 * A frame's text columns of Arrow ``string_view`` (``dd.read_parquet(...,
   dtype_backend="pyarrow")`` of a file polars wrote) are cast to
   ``large_string`` as each partition is made (:func:`_without_views`): no
@@ -408,6 +410,10 @@ def _judge(
     if _is_paths(events):
         files = _files(events, client_lang(texts))
         footers = check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # before a task runs
+        if any(f.rows for f in footers):  # (a file of no row holds no event, whatever its columns: left out)
+            files, footers = [f for f, r in zip(files, footers, strict=True) if r.rows], [r for r in footers if r.rows]
+        else:  # (each read by the one-run reader, as an empty log: a frame would lack the events' columns)
+            partitioned = True
         by_lines = _by_lines(footers, source)
         if partitioned:
             judge_one = dask.delayed(judge_file, pure=True)

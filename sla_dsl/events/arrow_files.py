@@ -82,7 +82,9 @@ class TableFooter(NamedTuple):
 
 def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> list[TableFooter]:
     """Read the footer of each Parquet file of ``paths`` and check its columns as :func:`read_arrow` does:
-    raises EventInputError naming the file (E117 unreadable, E115, E116) before any row is read."""
+    raises EventInputError naming the file (E117 unreadable, E115, E116) before any row is read. A file of
+    no row is an empty log whatever its columns, as :func:`read_arrow` reads it: its columns are not refused
+    (its footer is returned with ``rows`` 0)."""
     reader = _Reader(EventLog("<tables>"), None, declare_types(declared))
     footers: list[TableFooter] = []
     for f in paths:
@@ -94,7 +96,9 @@ def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> list[
             if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
                 raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None
             raise EventInputError([_unreadable(name, exc)]) from None
-        reader.schema_problems(footers[-1].schema, RowSource.of(name), column_nulls(partial(_parquet_column, file)))
+        nulls = column_nulls(partial(_parquet_column, file))
+        rows = footers[-1].rows > 0
+        reader.schema_problems(footers[-1].schema, RowSource.of(name), nulls, has_rows=partial(bool, rows))
     if reader.log.problems:
         raise EventInputError(reader.log.problems)
     return footers

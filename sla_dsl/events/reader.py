@@ -240,7 +240,7 @@ def read_jsonl(
                 at = data["at"]
                 epoch = hour_of[at[:13]] + rest_of[at[13:]]
             except (KeyError, TypeError):
-                filed += _file(col, kinds, data, lineno)
+                filed += _file(col, kinds, exact_id(raw, data), lineno)
                 continue
             if type(ident) is str:
                 payload = fast_payload(data, code, fields) if fields else ()
@@ -258,7 +258,7 @@ def read_jsonl(
                     if len(data) > 3 and not stray.isdisjoint(data):
                         col.log.note_stray(code, ident, epoch, lineno, data)
                     continue
-            col.take(data, lineno)
+            col.take(exact_id(raw, data), lineno)
     except READ_ERRORS as exc:
         col.stopped(lineno + 1, exc, stream)
     col.log.count += filed
@@ -288,7 +288,23 @@ def _file_line(col: _Collector, kinds: _Kinds, raw: bytes, lineno: int) -> int:
         return 0
     if type(data) is dict and not data.keys() <= CONTRACT_KEYS and _misnamed(col, data, lineno):
         return 0
-    return _file(col, kinds, data, lineno)
+    return _file(col, kinds, exact_id(raw, data), lineno)
+
+
+def exact_id(raw: bytes, data: Any) -> Any:
+    """``data`` with its ``id`` as the line wrote it when that is an integer too long for 64 bits, which orjson
+    reads as a float (its last digits lost): E106's help then gives the value to write, the digits as a
+    string, as it does for a shorter one. Read again by :mod:`json`, whose integers have any length, only
+    for such a line (an ``id`` that is a float); else ``data`` as it is."""
+    if type(data) is not dict or type(data.get("id")) is not float:
+        return data
+    try:
+        exact = json.loads(raw)
+    except ValueError:  # (also a number of more digits than Python converts: the help without an example)
+        return data
+    if type(exact) is dict and type(exact.get("id")) is int:
+        return {**data, "id": exact["id"]}
+    return data
 
 
 def jsonl_by_columns(
@@ -670,7 +686,7 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
             misnamed = misnamed_problems(source, lineno, data) if type(data) is dict else []
             if misnamed:
                 raise EventInputError(misnamed)
-            ev, problems = validate_mapping(data, source, lineno, mine)
+            ev, problems = validate_mapping(exact_id(text, data), source, lineno, mine)
             if ev is None:
                 raise EventInputError(problems)
             yield ev

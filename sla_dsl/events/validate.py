@@ -354,8 +354,9 @@ def _as_string_help(field: str, value: int | float) -> Words:
 def _digits(value: int | float) -> str | None:
     """A number as a line writes it: an int as its digits; a float that is a whole number as an integer
     (pandas' ``10234.0``: a column of ids with an empty cell is read as floats), another as Python
-    writes it; None when the digits are not known: a float from 2**53 on (an integer too long for 64
-    bits, which the JSON reader reads as a float, has lost its last digits) or not finite."""
+    writes it; None when the digits are not known: a float from 2**53 on (its last digits lost; the JSON
+    Lines reader gives an integer too long for 64 bits, which orjson reads as a float, as the line wrote it:
+    :func:`~.reader.exact_id`) or not finite."""
     if isinstance(value, int):
         return str(value)
     if not math.isfinite(value) or abs(value) >= 2**53:

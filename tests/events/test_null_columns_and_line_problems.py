@@ -17,6 +17,7 @@ fields every event has, on a line of no type.
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ import pytest
 
 import sla_dsl
 from sla_dsl.events import EventInputError
-from sla_dsl.events.reader import read_events
+from sla_dsl.events.reader import iter_events, read_events
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"
@@ -205,16 +206,41 @@ def test_a_number_id_is_written_again_as_its_digits(tmp_path: Path) -> None:
         REPORTED + "10234.0}",
         REPORTED + "10234.5}",
         REPORTED + "123456789012345678901234567890}",
+        REPORTED + "-123456789012345678901234567890}",
+        REPORTED + "1.2345678901234568e+29}",
     )
     number = "error: [E106] field `id` must be a string, found a number\n  help: write the value as a string: "
     assert said == [
         f'1: {number}`"id": "12345678901234567890"`',
         f'2: {number}`"id": "10234"`',
         f'3: {number}`"id": "10234.5"`',
-        # (past 64 bits the JSON reader has a float: its digits are not known, none is made up)
-        "4: error: [E106] field `id` must be a string, found a number\n"
+        # past 64 bits orjson has a float, its last digits lost: the line is read again for them
+        f'4: {number}`"id": "123456789012345678901234567890"`',
+        f'5: {number}`"id": "-123456789012345678901234567890"`',
+        # (a float past 2**53 written so: its digits are not known, none is made up)
+        "6: error: [E106] field `id` must be a string, found a number\n"
         "  help: write the value as a string: its digits as written, in double quotes",
     ]
+
+
+def test_an_id_past_64_bits_is_written_again_as_its_digits_whichever_way_the_lines_are_read(tmp_path: Path) -> None:
+    line = REPORTED + "123456789012345678901234567890}\n"
+    plain, packed = tmp_path / "events.jsonl", tmp_path / "events.jsonl.gz"
+    plain.write_text(line, "utf-8")
+    packed.write_bytes(gzip.compress(line.encode("utf-8")))
+    example = '`"id": "123456789012345678901234567890"`'
+    for path in (plain, packed):
+        with pytest.raises(EventInputError) as caught:
+            read_events(path)
+        (only,) = caught.value.problems
+        assert (only.code, only.help_text("en"), only.help_text("ja")) == (
+            "E106",
+            f"write the value as a string: {example}",
+            f"値は文字列で書いてください：{example}",
+        )
+    with pytest.raises(EventInputError) as caught:
+        list(iter_events(plain))
+    assert [p.help for p in caught.value.problems] == [f"write the value as a string: {example}"]
 
 
 def test_float_ids_of_a_frame_are_said_as_integers_and_the_column_how_to_read(

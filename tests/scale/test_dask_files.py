@@ -223,6 +223,16 @@ def test_files_to_shuffle_are_checked_and_named_before_any_task(dask_client: Any
     assert f"{files / 'part-001.parquet'}: error: [E115] table lacks column `at`" in str(err.value.in_lang("en"))
 
 
+def test_a_file_of_no_row_is_an_empty_log_whatever_its_columns(dask_client: Any, tmp_path: Path) -> None:
+    """As one run reads it: a file of no row adds nothing (a file with rows that lacks a column: E115, above)."""
+    files = write_files(EXAMPLE, tmp_path / "events", 2)
+    pq.write_table(pa.table({"note": pa.array([], pa.string())}), files / "part-002.parquet")
+    assert files_json(files, EXAMPLE) == one_run_json(EXAMPLE, policy(), NOV, DEC)
+    (tmp_path / "none").mkdir()
+    pq.write_table(pa.table({"note": pa.array([], pa.string())}), tmp_path / "none" / "a.parquet")
+    assert sla_dask.evaluate(POLICY_PATH, tmp_path / "none", NOV, DEC).input.events == 0
+
+
 def test_a_frame_without_id_is_refused_before_the_shuffle(dask_client: Any) -> None:
     import dask.dataframe as dd
 
