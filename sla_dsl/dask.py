@@ -274,6 +274,13 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], la
     return files
 
 
+def _on_workers(path: str | os.PathLike[str]) -> str:
+    """The path a worker reads a file by: absolute, from the client's working directory (a worker's is
+    not the client's: a relative path would name no file there, or another file). Messages still name the
+    file as the caller gave it."""
+    return str(Path(path).absolute())
+
+
 def _firsts(footers: Sequence[TableFooter], source: str) -> tuple[list[int], str]:
     """Each file's first row among all the files' rows (from their footers), and the source that names a
     row by its file and its row there, as one run over the directory does."""
@@ -342,7 +349,7 @@ def _files_frame(footers: Sequence[TableFooter], source: str, numbered: bool) ->
     meta = meta_schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
     frame = importlib.import_module("dask.dataframe").from_map(
         _read_file,
-        [str(f.path) for f in footers],
+        [_on_workers(f.path) for f in footers],
         firsts,
         [index[p] if layouts is not None else None for p in placed],
         schema=schema,
@@ -413,9 +420,9 @@ def _judge(
             judge_one = dask.delayed(judge_file, pure=True)
             firsts, named = _firsts(footers, source)
             parts = [
-                judge_one(texts, f, start, end, as_of, source, skip_invalid, None)
+                judge_one(texts, _on_workers(f), start, end, as_of, source, skip_invalid, None, f)
                 if by_lines
-                else judge_one(texts, f, start, end, as_of, named, skip_invalid, first)
+                else judge_one(texts, _on_workers(f), start, end, as_of, named, skip_invalid, first, f)
                 for f, first in zip(files, firsts, strict=True)
             ]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)

@@ -210,6 +210,29 @@ def test_a_bad_row_of_a_file_is_named_by_file_and_row(dask_client: Any, tmp_path
     assert f"{part}: row 4, column `at`: error: [E104]" in str(err.value.in_lang("en"))
 
 
+def test_relative_paths_are_read_from_the_clients_working_directory(
+    dask_client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker runs in its own working directory: given ``events`` (a path relative to the client's), the
+    client found the files and every task said ``events/part-000.parquet: cannot read the events: no such
+    file``. The workers read the files by the client's absolute path; messages name them as given."""
+    files = write_files(EXAMPLE, tmp_path / "events", 3)
+    monkeypatch.chdir(tmp_path)  # (the cluster's workers stay where they started)
+    expected = one_run_json(EXAMPLE, policy(), NOV, DEC)
+    assert files_json(Path("events"), EXAMPLE, partitioned=True) == expected
+    assert files_json([f"events/part-00{k}.parquet" for k in range(3)], EXAMPLE) == expected
+    part = files / "part-001.parquet"
+    table = pq.read_table(part).drop_columns(["line"])
+    at = table.column("at").to_pylist()
+    at[3] = "yesterday"
+    pq.write_table(table.set_column(table.schema.get_field_index("at"), "at", pa.array(at)), part)
+    for partitioned in (True, False):
+        with pytest.raises(EventInputError) as err:
+            sla_dask.judge(POLICY_PATH, "events", NOV, DEC, partitioned=partitioned)
+        said = str(err.value.in_lang("en"))
+        assert "events/part-001.parquet: row 4, column `at`: error: [E104]" in said.splitlines()[0], said
+
+
 def test_files_to_shuffle_are_checked_and_named_before_any_task(dask_client: Any, tmp_path: Path) -> None:
     files = write_files(EXAMPLE, tmp_path / "corrupt", 2)
     (files / "part-001.parquet").write_bytes(b"not a parquet file")
