@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import io
 import json
+import re
 import zlib
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from sla_dsl.events.problems import EventInputError
 from sla_dsl.scale import collector_paused, judge_table
 
 from .conftest import EXAMPLE, one_run_json
-from .logs import POLICY_PATH, frame, policy
+from .logs import POLICY_PATH, ROOT, frame, policy
 
 sla_dask = pytest.importorskip("sla_dsl.dask")
 
@@ -231,6 +232,27 @@ def test_relative_paths_are_read_from_the_clients_working_directory(
             sla_dask.judge(POLICY_PATH, "events", NOV, DEC, partitioned=partitioned)
         said = str(err.value.in_lang("en"))
         assert "events/part-001.parquet: row 4, column `at`: error: [E104]" in said.splitlines()[0], said
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_pages_recipe_writes_one_file_per_bucket_of_id(dask_client: Any, tmp_path: Path, lang: str) -> None:
+    """The cluster page said files "written with a hash of ``id`` as the partition column" could be given with
+    ``partitioned=True``: ``to_parquet(partition_on=...)`` of a frame of several partitions writes a file per
+    bucket for each of them, and the ids split between files are refused. The page's recipe (a shuffle on the
+    stripped id) writes one file per bucket, judged as one run judges the log."""
+    dd = pytest.importorskip("dask.dataframe")
+    page = (ROOT / "docs" / "engineers" / f"cluster.{lang}.md").read_text("utf-8")
+    recipe = next(b for b in re.findall(r"```python\n(.*?)```", page, re.S) if ".shuffle(on=" in b)
+    raw = write_files(EXAMPLE, tmp_path / "raw", 3, by_id=False)
+    code = recipe.replace("/data/raw/2026/", str(raw)).replace("/data/events/2026/", str(tmp_path / "events"))
+    exec(code, {"dd": dd})  # (the page's lines, as written, on the session's cluster)
+    assert len(list((tmp_path / "events").glob("*.parquet"))) == 16
+    assert files_json(tmp_path / "events", EXAMPLE, partitioned=True) == one_run_json(EXAMPLE, policy(), NOV, DEC)
+    # a partition column instead: a file per bucket for each of the frame's partitions, refused
+    hive = dd.read_parquet(raw).assign(bucket=lambda f: f["id"].str.len() % 4)
+    hive.to_parquet(tmp_path / "hive", partition_on=["bucket"])
+    with pytest.raises(PartitionError):
+        files_json(tmp_path / "hive", EXAMPLE, partitioned=True)
 
 
 def test_files_to_shuffle_are_checked_and_named_before_any_task(dask_client: Any, tmp_path: Path) -> None:
