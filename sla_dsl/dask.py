@@ -265,8 +265,8 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], la
                 if not is_parquet_file(p):
                     raise InputError(message("author.api.dask_arrow_ipc", lang, path=p), lang=lang)
             files.extend(str(p) for p in found)
-        elif path.name.lower().endswith(PARQUET_SUFFIXES):
-            files.append(str(path))
+        elif path.name.lower().endswith(PARQUET_SUFFIXES) or not os.path.lexists(path):
+            files.append(str(path))  # (a path to nothing: the footers' check says so, as `sla evaluate` does)
         else:
             raise InputError(message("author.api.dask_not_parquet", lang, path=path), lang=lang)
     if not files:

@@ -116,6 +116,11 @@ def test_paths_that_are_not_parquet_are_refused(tmp_path: Path) -> None:
         files_json([EXAMPLE], EXAMPLE, partitioned=True)
     with pytest.raises(InputError, match=r"判定する Parquet ファイルが渡されていません"):
         files_json([], EXAMPLE, partitioned=True)
+    # a path to nothing (a directory mistyped) is no such file, as `sla evaluate` says it: it was "not a
+    # Parquet file or a directory of them", as if something were there
+    for missing in (tmp_path / "evnets", tmp_path / "evnets.parquet"):
+        with pytest.raises(InputError, match=rf"^{missing}: イベントを読めません：ファイルがありません$"):
+            files_json(missing, EXAMPLE, partitioned=True)
     ipc = tmp_path / "ipc"
     ipc.mkdir()
     table = pq.read_table(next(iter(sorted(write_files(EXAMPLE, tmp_path / "events", 1).glob("*.parquet")))))
