@@ -30,6 +30,8 @@ Design notes
   frame, no Dask DataFrame machinery); otherwise each is read by pyarrow into one
   partition of a frame (``dd.from_map``), conformed to the files' common schema
   (:func:`~sla_dsl.events.arrow_files.common_schema`), and shuffled on ``id``.
+* Files given as paths are read on the workers, by their absolute paths from the client's working
+  directory (:func:`_on_workers`: a worker's is another); messages name them as the caller gave them.
 * Files of different layouts (a column one file lacks, a time as text in one file
   and as zoned timestamps in another) are judged as one run judges them, each
   file read with its own columns: a column of two kinds is one column of the
