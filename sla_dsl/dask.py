@@ -30,6 +30,8 @@ Design notes
   frame, no Dask DataFrame machinery); otherwise each is read by pyarrow into one
   partition of a frame (``dd.from_map``), conformed to the files' common schema
   (:func:`~sla_dsl.events.arrow_files.common_schema`), and shuffled on ``id``.
+* Files given as paths are read on the workers, by their absolute paths from the client's working
+  directory (:func:`_on_workers`: a worker's is another); messages name them as the caller gave them.
 * Files of different layouts (a column one file lacks, a time as text in one file
   and as zoned timestamps in another) are judged as one run judges them, each
   file read with its own columns: a column of two kinds is one column of the
@@ -267,13 +269,20 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], la
                 if not is_parquet_file(p):
                     raise InputError(message("author.api.dask_arrow_ipc", lang, path=p), lang=lang)
             files.extend(str(p) for p in found)
-        elif path.name.lower().endswith(PARQUET_SUFFIXES):
-            files.append(str(path))
+        elif path.name.lower().endswith(PARQUET_SUFFIXES) or not os.path.lexists(path):
+            files.append(str(path))  # (a path to nothing: the footers' check says so, as `sla evaluate` does)
         else:
             raise InputError(message("author.api.dask_not_parquet", lang, path=path), lang=lang)
     if not files:
         raise InputError(message("author.api.dask_no_files", lang), lang=lang)
     return files
+
+
+def _on_workers(path: str | os.PathLike[str]) -> str:
+    """The path a worker reads a file by: absolute, from the client's working directory (a worker's is
+    not the client's: a relative path would name no file there, or another file). Messages still name the
+    file as the caller gave it."""
+    return str(Path(path).absolute())
 
 
 def _firsts(footers: Sequence[TableFooter], source: str) -> tuple[list[int], str]:
@@ -344,7 +353,7 @@ def _files_frame(footers: Sequence[TableFooter], source: str, numbered: bool) ->
     meta = meta_schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
     frame = importlib.import_module("dask.dataframe").from_map(
         _read_file,
-        [str(f.path) for f in footers],
+        [_on_workers(f.path) for f in footers],
         firsts,
         [index[p] if layouts is not None else None for p in placed],
         schema=schema,
@@ -419,9 +428,9 @@ def _judge(
             judge_one = dask.delayed(judge_file, pure=True)
             firsts, named = _firsts(footers, source)
             parts = [
-                judge_one(texts, f, start, end, as_of, source, skip_invalid, None)
+                judge_one(texts, _on_workers(f), start, end, as_of, source, skip_invalid, None, f)
                 if by_lines
-                else judge_one(texts, f, start, end, as_of, named, skip_invalid, first)
+                else judge_one(texts, _on_workers(f), start, end, as_of, named, skip_invalid, first, f)
                 for f, first in zip(files, firsts, strict=True)
             ]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)

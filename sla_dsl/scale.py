@@ -240,8 +240,13 @@ def judge_file(
     source: str,
     skip_invalid: bool,
     first: int | None = None,
+    name: str | None = None,
 ) -> Partial:
     """On a worker: read one Parquet file (all the events of its ids) with pyarrow and judge it.
+
+    ``path``: where the worker reads it (absolute: a worker's working directory is not the client's);
+    ``name``: the file as the caller gave it, which its problems name (None: ``path``). A file the worker
+    cannot read is E117 naming ``path``, where the worker looked.
 
     ``first``: the number of the file's first row among all the files' rows, whose ``source`` (a
     :class:`~.events.problems.RowSource` of the files) names a row by its file and its row there, as the
@@ -263,8 +268,9 @@ def judge_file(
         table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
         partial = judge_events(texts, table, start, end, as_of, source, skip_invalid)
     else:  # the original log's lines (a ``line`` column) under its name, else the file's own rows
-        partial = judge_events(texts, table, start, end, as_of, str(source), skip_invalid, where=RowSource.of(path))
-    return _at_file(partial, path)
+        where = RowSource.of(name or path)
+        partial = judge_events(texts, table, start, end, as_of, str(source), skip_invalid, where=where)
+    return _at_file(partial, name or path)
 
 
 def _at_file(partial: Partial, path: str) -> Partial:

@@ -329,7 +329,7 @@ def finish(
     if partial.problems:
         raise EventInputError(partial.problems, None if said == "en" else said)
     if partial.incidents.fields != _FIELDS:
-        raise InputError("partial results from another version of sla-dsl: use one version everywhere")
+        raise WordedInputError(words("events.partition.version"), None if said == "en" else said)
     versions = Versions(_policies(policy))
     p0, p1, t_as_of = period_bounds(versions, start, end, as_of, said, API_EDGES)
     ctx = Ctx(versions, p0, p1, t_as_of, partial.source, walk=walk)

@@ -794,6 +794,13 @@ EVENTS: dict[str, Msg] = {
         "分けてください{more}\n  ヒント: {help}",
         "the events of id `{id}` are in two partitions: partition the events by `{key}`{more}\n  help: {help}",
     ),
+    # partials of a Dask or Spark run made by another version of sla-dsl than the client's (evaluation/partition.py)
+    "events.partition.version": Msg(
+        "部分結果が別のバージョンの `sla-dsl` で作られています：クライアントとすべてのワーカー"
+        "（エグゼキューター）に同じバージョンをインストールしてください",
+        "partial results from another version of `sla-dsl`: install one version on the client and on every "
+        "worker or executor",
+    ),
     "events.partition.more.one": Msg("（ほかに {n} 個の `id` も分かれています）", " ({n} more id split)"),
     "events.partition.more.other": Msg("（ほかに {n} 個の `id` も分かれています）", " ({n} more ids split)"),
     "events.partition.help": Msg(

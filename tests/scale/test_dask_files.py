@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import io
 import json
+import re
 import zlib
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from sla_dsl.events.problems import EventInputError
 from sla_dsl.scale import collector_paused, judge_table
 
 from .conftest import EXAMPLE, one_run_json
-from .logs import POLICY_PATH, frame, policy
+from .logs import POLICY_PATH, ROOT, frame, policy
 
 sla_dask = pytest.importorskip("sla_dsl.dask")
 
@@ -115,6 +116,11 @@ def test_paths_that_are_not_parquet_are_refused(tmp_path: Path) -> None:
         files_json([EXAMPLE], EXAMPLE, partitioned=True)
     with pytest.raises(InputError, match=r"判定する Parquet ファイルが渡されていません"):
         files_json([], EXAMPLE, partitioned=True)
+    # a path to nothing (a directory mistyped) is no such file, as `sla evaluate` says it: it was "not a
+    # Parquet file or a directory of them", as if something were there
+    for missing in (tmp_path / "evnets", tmp_path / "evnets.parquet"):
+        with pytest.raises(InputError, match=rf"^{missing}: イベントを読めません：ファイルがありません$"):
+            files_json(missing, EXAMPLE, partitioned=True)
     ipc = tmp_path / "ipc"
     ipc.mkdir()
     table = pq.read_table(next(iter(sorted(write_files(EXAMPLE, tmp_path / "events", 1).glob("*.parquet")))))
@@ -208,6 +214,50 @@ def test_a_bad_row_of_a_file_is_named_by_file_and_row(dask_client: Any, tmp_path
     with pytest.raises(EventInputError) as err:
         files_json(files, EXAMPLE, partitioned=True)
     assert f"{part}: row 4, column `at`: error: [E104]" in str(err.value.in_lang("en"))
+
+
+def test_relative_paths_are_read_from_the_clients_working_directory(
+    dask_client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker runs in its own working directory: given ``events`` (a path relative to the client's), the
+    client found the files and every task said ``events/part-000.parquet: cannot read the events: no such
+    file``. The workers read the files by the client's absolute path; messages name them as given."""
+    files = write_files(EXAMPLE, tmp_path / "events", 3)
+    monkeypatch.chdir(tmp_path)  # (the cluster's workers stay where they started)
+    expected = one_run_json(EXAMPLE, policy(), NOV, DEC)
+    assert files_json(Path("events"), EXAMPLE, partitioned=True) == expected
+    assert files_json([f"events/part-00{k}.parquet" for k in range(3)], EXAMPLE) == expected
+    part = files / "part-001.parquet"
+    table = pq.read_table(part).drop_columns(["line"])
+    at = table.column("at").to_pylist()
+    at[3] = "yesterday"
+    pq.write_table(table.set_column(table.schema.get_field_index("at"), "at", pa.array(at)), part)
+    for partitioned in (True, False):
+        with pytest.raises(EventInputError) as err:
+            sla_dask.judge(POLICY_PATH, "events", NOV, DEC, partitioned=partitioned)
+        said = str(err.value.in_lang("en"))
+        assert "events/part-001.parquet: row 4, column `at`: error: [E104]" in said.splitlines()[0], said
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_pages_recipe_writes_one_file_per_bucket_of_id(dask_client: Any, tmp_path: Path, lang: str) -> None:
+    """The cluster page said files "written with a hash of ``id`` as the partition column" could be given with
+    ``partitioned=True``: ``to_parquet(partition_on=...)`` of a frame of several partitions writes a file per
+    bucket for each of them, and the ids split between files are refused. The page's recipe (a shuffle on the
+    stripped id) writes one file per bucket, judged as one run judges the log."""
+    dd = pytest.importorskip("dask.dataframe")
+    page = (ROOT / "docs" / "engineers" / f"cluster.{lang}.md").read_text("utf-8")
+    recipe = next(b for b in re.findall(r"```python\n(.*?)```", page, re.S) if ".shuffle(on=" in b)
+    raw = write_files(EXAMPLE, tmp_path / "raw", 3, by_id=False)
+    code = recipe.replace("/data/raw/2026/", str(raw)).replace("/data/events/2026/", str(tmp_path / "events"))
+    exec(code, {"dd": dd})  # (the page's lines, as written, on the session's cluster)
+    assert len(list((tmp_path / "events").glob("*.parquet"))) == 16
+    assert files_json(tmp_path / "events", EXAMPLE, partitioned=True) == one_run_json(EXAMPLE, policy(), NOV, DEC)
+    # a partition column instead: a file per bucket for each of the frame's partitions, refused
+    hive = dd.read_parquet(raw).assign(bucket=lambda f: f["id"].str.len() % 4)
+    hive.to_parquet(tmp_path / "hive", partition_on=["bucket"])
+    with pytest.raises(PartitionError):
+        files_json(tmp_path / "hive", EXAMPLE, partitioned=True)
 
 
 def test_files_to_shuffle_are_checked_and_named_before_any_task(dask_client: Any, tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from sla_dsl.evaluation.partition import PartitionError, merge
+import sla_dsl
+from sla_dsl.evaluation.partition import PartitionError, finish, merge
+from sla_dsl.lang.diagnostics import WordedInputError
 from sla_dsl.scale import judge_table
 
 from .logs import POLICY_PATH, policy
@@ -57,3 +59,24 @@ def test_files_said_to_be_partitioned_that_are_not_are_refused_in_the_policy_lan
         sla_dask.judge(POLICY_PATH, str(files), NOV, DEC, partitioned=True)
     assert str(err.value).startswith("`id` が `X-1` のイベントが二つのパーティションに分かれています")
     assert "ヒント:" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "partial results from another version of `sla-dsl`: install one version on the client and on every"),
+        ("ja", "部分結果が別のバージョンの `sla-dsl` で作られています：クライアントとすべてのワーカー"),
+    ],
+)
+def test_partials_of_another_version_are_refused_in_the_policys_language(lang: str, said: str) -> None:
+    """A worker with another sla-dsl than the client's: the refusal was English whatever the policy's
+    language, outside the catalogue."""
+    text = POLICY_PATH.read_text("utf-8")
+    if lang == "en":
+        text = text.replace("languages ja, en", "languages en, ja")
+    policy = sla_dsl.load_policy(text)
+    part = judge_table(policy, _events("X-1"), NOV, DEC)
+    older = part._replace(incidents=part.incidents._replace(fields=part.incidents.fields[:-1]))
+    with pytest.raises(WordedInputError) as err:
+        finish(policy, older, NOV, DEC)
+    assert str(err.value).startswith(said)
