@@ -62,7 +62,7 @@ from ..i18n import CATALOGUE, format_date, format_datetime, format_minutes, mess
 from ..i18n.terms import UNITS, Amount, ordinal
 from ..i18n.width import display_width
 from ..lang import model as lm
-from ..lang.languages import policy_languages
+from ..lang.plain import policy_languages
 from ..policy.compiled import Policy, day_due_kept
 
 
