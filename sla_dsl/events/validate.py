@@ -41,7 +41,6 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..calendars.timeargs import offset_advice, slip
-from ..i18n.places import zone_name
 from ..lang.diagnostics import Both, Code, Words, listing, words
 from ..lang.model import EVENT_TYPES
 from ..lang.plain import declarable
@@ -192,6 +191,8 @@ def offset_help(value: Any, zone: dt.tzinfo | None) -> Words:
     wall = _naive_time(value) if zone is not None else None
     if zone is None or wall is None:
         return words("events.E105.help", example=TIME_EXAMPLE)
+    from ..i18n.places import zone_name  # (Babel's names: only for a refused line)
+
     key = getattr(zone, "key", None) or str(zone)
     place = Both(zone_name(key, "ja"), zone_name(key, "en"))
     kind, args = offset_advice(wall, zone)
