@@ -29,7 +29,6 @@ import re
 
 from ..errors import InputError, NaiveDatetimeError
 from ..i18n import message
-from ..i18n.places import zone_name
 from ..lang.diagnostics import Arg, Both, words
 from .bounds import (
     MAX_PERIOD,
@@ -121,6 +120,8 @@ def no_offset(wall: dt.datetime, zone: dt.tzinfo | None, flag: str, text: str, l
     forward), to be skipped, from which time to which. Without ``zone``, a fixed example."""
     if zone is None:
         return message("author.time.no_offset", lang, flag=flag, text=text, example=EXAMPLE)
+    from ..i18n.places import zone_name  # (Babel's names: only for a time refused for its missing offset)
+
     place = zone_name(getattr(zone, "key", str(zone)), lang)
     kind, args = offset_advice(wall, zone)
     if kind == "zone" and len(text.strip()) <= 10:  # (a date alone: its time is to be said, not guessed)

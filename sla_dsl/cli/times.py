@@ -105,7 +105,7 @@ from ..i18n.width import display_width
 from ..lang import model as m
 from ..lang.check_clocks import response_clock
 from ..lang.diagnostics import words
-from ..lang.languages import policy_languages
+from ..lang.plain import policy_languages
 from ..report.escape import printable
 from .langs import lang_option, model_lang
 

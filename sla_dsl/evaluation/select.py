@@ -100,7 +100,7 @@ from ..events.schema import (
 from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Words, listing, words
-from ..lang.values import is_name
+from ..lang.plain import is_name
 from ..report import DataDiff, DataNote
 from ..report.data_notes import note_text
 from ..report.violation_rows import DataWhat

@@ -92,7 +92,7 @@ from typing import Any, NamedTuple, cast
 from ..events.schema import TYPES, Rec
 from ..i18n import LANGS
 from ..lang import model as m
-from ..lang.check import as_timedelta
+from ..lang.plain import as_timedelta
 from ..report import (
     BreachedTarget,
     ClockStep,

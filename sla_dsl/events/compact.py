@@ -39,8 +39,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from ..calendars.bounds import MAX_EPOCH, MIN_EPOCH
-from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
+from ..lang.plain import declarable
 from .fields import BLANKS, KNOWN_FIELDS, BaseEvent, attributes_text, comparable, event_type, gives_value, repeat_key
 from .problems import EventInputError, Noted, Problem, RowSource, Source, by_line, located
 
@@ -117,7 +117,7 @@ Rec = tuple[float, int, tuple[Any, ...], int]
 
 def declare_types(names: Iterable[str]) -> frozenset[str]:
     """Give each declared type a code (once per process) and its place in :data:`RANK`; returns the set
-    (``names`` itself when it is one: a :class:`~sla_dsl.lang.event_types.Declared` keeps its zone).
+    (``names`` itself when it is one: a :class:`~sla_dsl.lang.plain.Declared` keeps its zone).
 
     Raises ValueError for a name a policy cannot declare (the policy checker refuses those first).
     """

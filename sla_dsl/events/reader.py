@@ -65,7 +65,7 @@ import orjson
 from ..files import collector_paused
 from ..i18n import CATALOGUE, message
 from ..lang.diagnostics import Both, Code, Words, listing, policy_language, words
-from ..lang.event_types import Declared
+from ..lang.plain import Declared
 from .collect import Progress, Shown, _Collector, _file_name
 from .csv_reader import _is_header, first_line, header_like, read_csv
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, inside, plain

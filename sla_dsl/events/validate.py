@@ -22,7 +22,7 @@ Design notes
 * E105's help (a time without an offset) writes the line's own time with the
   offset it has in the policy's zone when the reader knows it (the ``declared``
   set of :func:`~sla_dsl.policy.declared_types` carries it:
-  :class:`~sla_dsl.lang.event_types.Declared`), as ``--from`` is told
+  :class:`~sla_dsl.lang.plain.Declared`), as ``--from`` is told
   (:func:`~sla_dsl.calendars.timeargs.no_offset`); a reader given no policy
   keeps :data:`TIME_EXAMPLE`. Worked out only for a refused line
   (:func:`offset_help`): no reader's path for good lines changes.
@@ -41,10 +41,9 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..calendars.timeargs import offset_advice, slip
-from ..i18n.places import zone_name
 from ..lang.diagnostics import Both, Code, Words, listing, words
-from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
+from ..lang.plain import declarable
 from .keys import RepeatedKey
 from .problems import Problem, problem
 from .schema import (
@@ -183,7 +182,7 @@ def unknown_type(source: str, line: int, etype: str, declared: frozenset[str] = 
 
 def offset_help(value: Any, zone: dt.tzinfo | None) -> Words:
     """The help of E105, a time ``value`` (text, or a Python time) without an offset: with ``zone`` (the
-    policy's, as :class:`~sla_dsl.lang.event_types.Declared` carries it), the value itself with the offset
+    policy's, as :class:`~sla_dsl.lang.plain.Declared` carries it), the value itself with the offset
     it has there, as :func:`~sla_dsl.calendars.timeargs.no_offset` says it of a time on the command line; a
     time that zone's clock shows twice (the hour it goes back) with both offsets, one it skips (the hour it
     goes forward) said to be skipped; a date alone with ``HH:MM`` for its time. Without a zone, a value not
@@ -192,6 +191,8 @@ def offset_help(value: Any, zone: dt.tzinfo | None) -> Words:
     wall = _naive_time(value) if zone is not None else None
     if zone is None or wall is None:
         return words("events.E105.help", example=TIME_EXAMPLE)
+    from ..i18n.places import zone_name  # (Babel's names: only for a refused line)
+
     key = getattr(zone, "key", None) or str(zone)
     place = Both(zone_name(key, "ja"), zone_name(key, "en"))
     kind, args = offset_advice(wall, zone)

@@ -10,7 +10,6 @@ out real deadlines) belong to the policy stage, which hands them in as
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -25,10 +24,9 @@ from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_
 from .event_types import check as check_event_types
 from .languages import check_languages, check_value_labels
 from .peer_words import ELAPSED_WORDS
+from .plain import CHECK_HORIZON_DAYS as CHECK_HORIZON_DAYS
+from .plain import as_timedelta
 from .values import legacy_zone, text_problems
-
-#: How many days after the effective date the computed checks look at.
-CHECK_HORIZON_DAYS = 400
 
 
 def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
@@ -321,17 +319,6 @@ def _article_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
                 )
             )
     return out
-
-
-def as_timedelta(d: m.Duration) -> dt.timedelta:
-    """An elapsed duration as a timedelta (a month as 28 days, its shortest).
-
-    Only ``d``'s own unit is converted, as whole seconds: building every unit's
-    timedelta for the amount overflowed ``timedelta`` (``200000000 weeks``) for a
-    number of seconds or minutes well within the documented maximum.
-    """
-    seconds_per = 28 * 86400 if d.unit is m.TimeUnit.MONTH else m.UNIT_SECONDS[d.unit]
-    return dt.timedelta(seconds=d.amount * seconds_per)
 
 
 def _maintenance_overlap(model: m.PolicyModel) -> list[Diagnostic]:

@@ -15,24 +15,19 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from lark import Token, Tree
-from lark.exceptions import LarkError, UnexpectedInput
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import message
 from . import model as m
-from .check import DeepCheck, check_model
-from .check_clocks import Spots
 from .compiled_cache import cached
 from .diagnostics import Code, Diagnostic, Severity, diagnostic, words
-from .event_types import declared_in
-from .languages import header_languages
-from .parse_errors import declared_calendars, lark_error_to_diagnostic
-from .parser import parse_tree, split_declarations
 from .source import decode_policy, read_policy_file, read_policy_file_digest, text_digest
-from .transformer import PLANNED_STOP, Builder
-from .values import _span as span_of
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
+
+    from .check import DeepCheck
+    from .check_clocks import Spots
 
 #: How many diagnostics are worth showing before the rest is noise.
 MAX_DIAGNOSTICS = 50
@@ -124,6 +119,8 @@ _DECL_NAME = re.compile(
 
 def _dropped_key(head: re.Match[str]) -> tuple[str, str]:
     """(kind, name) of a declaration that did not parse, as :func:`.transformer.dropped_key` gives them."""
+    from .transformer import PLANNED_STOP
+
     kind = head.group(1)
     return ("planned_stop", PLANNED_STOP) if kind == "planned" else (kind, head.group(2) or "")
 
@@ -162,6 +159,10 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
     ... by`` line of a priority at that line and column (the target's own span); ``("planned_stop", line,
     column, "notice")``, a planned stop's ``notice`` line (quoted as written where it is refused).
     """
+    from lark import Token, Tree
+
+    from .values import _span as span_of
+
     for decl in tree.children:
         if (
             not isinstance(decl, Tree)
@@ -222,6 +223,16 @@ def parse_and_build(
     keeps the languages of a header lost to errors; ``spots``, where the statements
     that checks point at stand (:func:`statement_spots`).
     """
+    # (the parser and its stages load here, not with the module: a policy read back from the cache
+    # (:func:`compile_path`) needs none of them, nor lark)
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    from .event_types import declared_in
+    from .languages import header_languages
+    from .parse_errors import declared_calendars, lark_error_to_diagnostic
+    from .parser import parse_tree, split_declarations
+    from .transformer import Builder
+
     dropped = dropped if dropped is not None else set()
     recovery = recovery if recovery is not None else Recovery()
     spots = spots if spots is not None else {}
@@ -373,6 +384,8 @@ def _refused(file: str, diags: list[Diagnostic]) -> Compiled:
 
 def _compile(text: str, file: str, deep: Sequence[DeepCheck]) -> Compiled:
     """Compile a text that :mod:`.source` has read."""
+    from .check import check_model
+
     dropped: set[tuple[str, str]] = set()
     recovery = Recovery()
     spots: dict[tuple[str, int, int, str], m.Span] = {}

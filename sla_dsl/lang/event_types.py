@@ -38,16 +38,16 @@ Design notes
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 from lark import Token, Tree
 
 from . import model as m
 from .diagnostics import Diagnostic, Severity, diagnostic, words
-from .values import EXTENDABLE, ValueReader, declarable, unknown_event_help
+from .plain import EXTENDABLE, Declared, declarable
+from .values import ValueReader, unknown_event_help
 
 #: The pieces of a policy text :func:`declared_in` reads: a text (closed or not), a comment, blanks (the
 #: grammar's), a word (with its dots), or any other character.
@@ -64,23 +64,6 @@ __all__ = [
     "declared_names",
     "unknown_event_help",
 ]
-
-
-class Declared(frozenset[str]):
-    """The event types the policies a log is read for declare, the ``declared`` set every reader takes
-    (:func:`sla_dsl.policy.declared_types`), with the zone of those policies' clock (:attr:`zone`): a line
-    refused for a time without an offset (E105) is shown that time with the offset it has there
-    (:func:`sla_dsl.events.validate.offset_help`). Only the words of a refused line read the zone; a reader
-    asks it what it asks any set. Any other set, or one of policies of several zones, has none."""
-
-    zone: dt.tzinfo | None = None
-
-    @classmethod
-    def of(cls, names: Iterable[str], zone: dt.tzinfo | None) -> Declared:
-        """The types ``names``, of policies whose clock is ``zone``."""
-        out = cls(names)
-        out.zone = zone
-        return out
 
 
 @lru_cache(maxsize=4)

@@ -45,11 +45,11 @@ from lark.exceptions import LarkError, UnexpectedInput
 from . import model as m
 from .diagnostics import Diagnostic, Severity, diagnostic, did_you_mean_words, suggest, words
 from .parser import parse_tree
+from .plain import UNDECLARED as UNDECLARED
+from .plain import policy_languages as policy_languages
 
 #: Languages the product writes, in the order an undeclared policy uses them.
 SUPPORTED = ("ja", "en")
-#: The languages of a policy that declares none: English first, as before ``languages`` existed.
-UNDECLARED = ("en", "ja")
 #: Other names of the supported languages (by their lower case), read as the code meant (E260 all the same).
 ALIASES = {"jp": "ja", "jpn": "ja", "japanese": "ja", "日本語": "ja", "eng": "en", "english": "en", "英語": "en"}
 #: The aliases that are no names (`日本語`): written as the code before the header's statement is parsed.
@@ -155,11 +155,6 @@ def header_languages(text: str) -> tuple[str, ...] | None:
         stmt = next(tree.find_data("h_languages"), None)
         return read_languages(stmt, lambda *_, **__: None) if stmt is not None else None
     return None
-
-
-def policy_languages(header: m.Header) -> tuple[str, ...]:
-    """The policy's languages, primary first (:data:`UNDECLARED` when it declares none)."""
-    return header.languages or UNDECLARED
 
 
 def check_languages(model: m.PolicyModel) -> list[Diagnostic]:

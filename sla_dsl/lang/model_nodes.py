@@ -51,7 +51,9 @@ def walk(node: Any) -> Iterator[BaseModel]:
 class Node(BaseModel):
     """Base of every model node: frozen, and remembers its span."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # (each model's validator built when first needed: a policy read back from the compiled cache is never
+    # validated, and building them all cost every run about 20 ms)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     span: Span = Field(default=NO_SPAN, repr=False)
 

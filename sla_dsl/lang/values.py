@@ -83,6 +83,9 @@ from .diagnostics import (
     suggest,
     words,
 )
+from .plain import EXTENDABLE as EXTENDABLE
+from .plain import declarable
+from .plain import is_name as is_name
 
 WEEKDAYS = [w.value for w in m.Weekday]
 UNIT_MAP = {
@@ -588,25 +591,8 @@ def text_problems(source: str) -> list[Diagnostic]:
     return out
 
 
-#: A name of the language: the grammar's ``NAME`` (a declaration's, an attribute's, a value's).
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def is_name(word: str) -> bool:
-    """Whether ``word`` can be written as a name in a policy (``plan``, ``Plan_Name``; not ``Plan Name``)."""
-    return _NAME.fullmatch(word) is not None
-
-
-#: The families whose event types a policy may declare (:mod:`.event_types`).
-EXTENDABLE: tuple[str, ...] = ("incident",)
-_EVENT_NAME = re.compile(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*")
 #: A word of a policy text after blanks and comments (:meth:`ValueReader.written_word`).
 _WORD_AT = re.compile(r"(?:\s|#[^\n]*)*([A-Za-z]+)")
-
-
-def declarable(name: str) -> bool:
-    """Whether a policy may declare an event type of this name (``incident.<word>``, not a contract one)."""
-    return _EVENT_NAME.fullmatch(name) is not None and name.split(".")[0] in EXTENDABLE and name not in m.EVENT_TYPES
 
 
 def unknown_event_help(name: str, declared: frozenset[str]) -> str:

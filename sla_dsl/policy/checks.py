@@ -31,8 +31,8 @@ from ..calendars.bounds import FIRST_DATE, LAST_DATE, OutOfRangeError
 from ..calendars.business import BusinessCalendar
 from ..errors import InputError
 from ..lang import model as m
-from ..lang.check import CHECK_HORIZON_DAYS, as_timedelta
 from ..lang.diagnostics import Diagnostic, Severity, Words, diagnostic, listing, words
+from ..lang.plain import CHECK_HORIZON_DAYS, as_timedelta
 from .calendar_checks import calendar_statements
 from .compiled import Policy
 

@@ -39,7 +39,7 @@ from ..i18n.authoring import names
 from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Diagnostic, policy_language, suggest, words
-from ..lang.event_types import Declared
+from ..lang.plain import Declared
 
 
 class NoCalendarError(InputError, LookupError):

@@ -60,6 +60,8 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from pydantic import AliasChoices, Field, model_serializer
 
 from .availability_rows import (
@@ -327,6 +329,12 @@ def _key(v: PolicyRef) -> tuple[str, dt.date | None]:
     return v.version, v.effective
 
 
+def _codes_given(kind: NDArray[np.intp]) -> list[int]:
+    """The codes ``kind`` holds, each once: counted on the column (a set of a year's codes as Python ints
+    costs some milliseconds each time a report's words ask which versions judged its incidents)."""
+    return np.flatnonzero(np.bincount(kind)).tolist()
+
+
 def judging_versions(incidents: Sequence[Any]) -> set[tuple[str, dt.date | None]]:
     """The versions that judged ``incidents``, as ``(version, effective)``: an evaluator's compact verdict
     names the policy of the rules that judged it (its date too), a row only its ``policy_version``
@@ -335,7 +343,7 @@ def judging_versions(incidents: Sequence[Any]) -> set[tuple[str, dt.date | None]
         made = getattr(incidents, "columns", None)
         c = made() if callable(made) else None
         if c is not None:  # (their columns code each one's rules: read the codes, not a year's objects)
-            judged = {c.kinds[k][0] for k in set(c.kind.tolist())}
+            judged = {c.kinds[k][0] for k in _codes_given(c.kind)}
             return {(r.policy.version, r.policy.effective) for r in judged}
         judged = set(map(attrgetter("rules"), incidents))
         return {(r.policy.version, r.policy.effective) for r in judged}

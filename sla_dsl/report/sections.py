@@ -123,7 +123,7 @@ import numpy as np
 
 from ..i18n import format_month
 from ..lang import model as lm
-from . import LeftOutLine, PolicyRef, Report, Violation, judging_versions, named_mark, periods
+from . import LeftOutLine, PolicyRef, Report, Violation, _codes_given, judging_versions, named_mark, periods
 from .conditions import condition_words, priority_targets
 from .data_notes import Labels
 from .operations import (
@@ -722,7 +722,7 @@ def judged_by_priority(incidents: Sequence[IncidentLike]) -> dict[str, set[tuple
         made = getattr(incidents, "columns", None)
         c = made() if callable(made) else None
         if c is not None:  # (a handful of codes, not a year's objects)
-            pairs = (c.kinds[k] for k in set(c.kind.tolist()))
+            pairs = (c.kinds[k] for k in _codes_given(c.kind))
         else:
             pairs = set(map(attrgetter("rules", "priority"), incidents))
     else:

@@ -62,7 +62,7 @@ from ..i18n import CATALOGUE, format_date, format_datetime, format_minutes, mess
 from ..i18n.terms import UNITS, Amount, ordinal
 from ..i18n.width import display_width
 from ..lang import model as lm
-from ..lang.languages import policy_languages
+from ..lang.plain import policy_languages
 from ..policy.compiled import Policy, day_due_kept
 
 
@@ -295,8 +295,12 @@ class PolicyWords:
         if isinstance(row, BaseModel):  # a report's row: its fields as stored (a field it lacks is no error)
             fields = row.__dict__
             name = fields.get("policy_version")
-            start = next((t for k in _ROW_STARTS if isinstance(t := fields.get(k), dt.datetime)), None)
-            return self.version(name if isinstance(name, str) else None, at=start)
+            if not isinstance(name, str) or self.policy is None:
+                return self  # (as :meth:`version` answers)
+            # (its start tells apart only versions of one name: not looked for when one version is given, as
+            # for thousands of rows of a year's outages table)
+            starts = (t for k in _ROW_STARTS if isinstance(t := fields.get(k), dt.datetime))
+            return self.version(name, at=next(starts, None) if len(self.policies) > 1 else None)
         policy = getattr(getattr(row, "rules", None), "policy", None)
         if isinstance(policy, Policy):
             found = next((p for p in self.policies if p is policy), None)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import numpy as np
 import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -417,13 +418,17 @@ def test_a_required_null_is_a_missing_field() -> None:
     assert said == [["E102"], ["E102"]]
 
 
+def _newlines(data: bytes) -> np.ndarray:
+    return np.flatnonzero(np.frombuffer(data, np.uint8) == 10)
+
+
 def test_a_block_is_whole_lines() -> None:
     """Each block is the whole lines that fit in it; a line longer than a block leaves the log to the lines."""
     one, two, three = (json.dumps(r).encode() + b"\n" for r in CLEAN[:3])
     data = one + two + three
     Piece = jsonl_columns._Piece
     with mock.patch.object(jsonl_columns, "_BLOCK", len(one + two) + 2):
-        assert list(jsonl_columns._blocks(data, 0, len(data), 1)) == [
+        assert list(jsonl_columns._blocks(data, 0, len(data), 1, _newlines(data))) == [
             Piece(0, len(one + two), 1, 2),
             Piece(len(one + two), len(data), 3, 1),
         ]
@@ -440,7 +445,7 @@ def test_a_block_is_whole_lines() -> None:
             Piece(n + len(one + two) + 5, len(odd), 6, 1),
         ]
     with mock.patch.object(jsonl_columns, "_BLOCK", len(one) - 1), pytest.raises(jsonl_columns._NotLines):
-        list(jsonl_columns._blocks(data, 0, len(data), 1))
+        list(jsonl_columns._blocks(data, 0, len(data), 1, _newlines(data)))
 
 
 #: Lines Arrow would read otherwise than the line reader: the whole file is read line by line.
@@ -746,3 +751,25 @@ def test_whatever_arrow_cannot_do_the_line_reader_does(tmp_path: Path, error: ty
         assert not taken(path)
         columns, by_lines = both_ways(path)
     assert columns == by_lines and columns[2] == 7
+
+
+def _joined_by_count(data: bytes) -> bool:
+    """:func:`jsonl_columns._lines_of_objects` as it was first written: the joins counted as patterns."""
+    newlines = data.count(b"\n")
+    if data.endswith(b"\n"):
+        newlines -= 1
+        if not data.endswith((b"}\n", b"}\r\n")):
+            return False
+    elif not data.endswith(b"}"):
+        return False
+    joins = data.count(b"}\n{") + (data.count(b"}\r\n{") if b"\r" in data else 0)
+    return data.startswith(b"{") and joins == newlines
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([b"{", b"}", b"\n", b"\r", b" ", b'{"a": 1}', b"x", b"}\n{", b"}\r\n{"]), min_size=1))
+def test_lines_of_objects_read_on_arrays_as_counted(parts: list[bytes]) -> None:
+    data = b"".join(parts)
+    assert jsonl_columns._lines_of_objects(data, _newlines(data)) == _joined_by_count(data), data
+    with mock.patch.object(jsonl_columns, "_WINDOW", 3):  # (found a window at a time, across their edges)
+        assert jsonl_columns._newlines(data).tolist() == _newlines(data).tolist(), data

@@ -58,3 +58,30 @@ def test_versions_named_with_their_dates_are_those_versions() -> None:
     assert only.policy is late and only.target("P1") == "within 2 business hours"
     assert w.version("2026.1", late.effective).policy is late
     assert [x.policy for x in w.during([early.version])] == [early, late]  # a bare name: every one so named
+
+
+def test_a_report_row_is_worded_by_the_version_so_named_in_force_at_its_start() -> None:
+    from sla_dsl.report import OutageRow
+
+    early, late = _twins()
+    after = OutageRow.model_construct(policy_version="2026.1", start=dt.datetime(2026, 11, 17, 10, tzinfo=TZ))
+    before = OutageRow.model_construct(policy_version="2026.1", start=dt.datetime(2026, 11, 13, 10, tzinfo=TZ))
+    unnamed = OutageRow.model_construct(start=dt.datetime(2026, 11, 17, 10, tzinfo=TZ))
+    w = PolicyWords([early, late], "en", dt.date(2026, 11, 1))
+    assert w.for_row(after).policy is late and w.for_row(before).policy is early
+    assert w.for_row(unnamed) is w
+    alone = PolicyWords([early], "en", dt.date(2026, 11, 1))  # (one version: whatever the row's start)
+    assert alone.for_row(after) is alone and alone.for_row(unnamed) is alone
+    other = OutageRow.model_construct(policy_version="2027.1", start=dt.datetime(2026, 11, 17, 10, tzinfo=TZ))
+    assert alone.for_row(other) is alone  # (a name no version given has: these words)
+
+
+def test_the_codes_a_column_holds_are_each_code_once_in_order() -> None:
+    import numpy as np
+
+    from sla_dsl.report import _codes_given
+
+    rng = np.random.default_rng(7)
+    for n, k in ((0, 1), (1, 1), (50, 3), (1000, 40)):
+        kind = rng.integers(0, k, n).astype(np.intp) * 3
+        assert _codes_given(kind) == sorted(set(kind.tolist())), (n, k)
