@@ -27,7 +27,9 @@ Design notes
   of the libraries the result depends on: ``holidays`` (which countries and
   subdivisions exist, which dates are national holidays: errors E2xx and
   warning W305 are kept in the result), ``lark`` and ``pydantic`` (the
-  parse and the pickled model). A fingerprint too strict costs one compile;
+  parse and the pickled model; lark is named by where its ``__init__`` is
+  installed with that file's size and times, found without importing it: a
+  run that finds its result kept never loads the parser). A fingerprint too strict costs one compile;
   one too loose applies another release's rules without a word.
 * The folder is the private one of :func:`sla_dsl.files.cache_dir` (a pickle
   read back runs code: only a folder of the user's own that nobody else can
@@ -65,6 +67,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -76,10 +79,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import holidays
-import lark
 import pydantic
 
 from ..files import cache_dir, keep_recent, write_atomic
+from .plain import grammar_text
 
 #: how many compiled files the cache keeps at most
 KEEP = 4096
@@ -104,15 +107,28 @@ T = TypeVar("T")
 def _fingerprint() -> str:
     """What the compiled result depends on besides its text: the package's modules and grammar as they
     are on disk now, Python's and the libraries' versions (:func:`code_fingerprint`)."""
-    from .parser import _grammar_text  # (here: the parser is not needed to read a kept result)
-
-    return code_fingerprint(Path(__file__).resolve().parent.parent, _grammar_text())
+    return code_fingerprint(Path(__file__).resolve().parent.parent, grammar_text())
 
 
 def libraries() -> list[str]:
     """The versions of the libraries a compiled result depends on (see the design notes)."""
     found = getattr(holidays, "__version__", "unknown")
-    return [f"holidays {found}", f"lark {lark.__version__}", f"pydantic {pydantic.VERSION}"]
+    return [f"holidays {found}", f"lark {_unloaded('lark')}", f"pydantic {pydantic.VERSION}"]
+
+
+def _unloaded(package: str) -> str:
+    """Which copy of ``package`` is installed, found without importing it (a kept result is read without
+    the parser, so a run that finds one never loads lark): its ``__init__``'s path, size and times, which
+    an install of another version rewrites. (Asking ``importlib.metadata`` costs about 3 ms a run.)"""
+    spec = importlib.util.find_spec(package)
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return "not found"
+    try:
+        info = os.stat(origin)
+    except OSError:
+        return origin
+    return f"{origin}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
 
 
 def code_fingerprint(root: Path, grammar: str) -> str:

@@ -48,7 +48,6 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -62,6 +61,7 @@ from .input_hints import hint_for
 from .line_hints import line_hint, written_forms
 from .model import Span
 from .peer_words import STATEMENT_HOME, TARGET_CLOCKS, peer_hint
+from .plain import grammar_text
 
 DECL_KEYWORDS = (
     "sla",
@@ -183,11 +183,7 @@ UNIT_WORDS = {
 
 
 def _grammar_text() -> str:
-    try:
-        return resources.files("sla_dsl.grammars").joinpath("sla.lark").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        here = Path(__file__).resolve().parent.parent / "grammars" / "sla.lark"
-        return here.read_text("utf-8")
+    return grammar_text()
 
 
 #: The parser tables kept in the cache folder (:func:`_cache_file`): ``parser-<key>.lark``.

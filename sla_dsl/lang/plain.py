@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
 
 from . import model as m
 
@@ -26,6 +28,7 @@ __all__ = [
     "Declared",
     "as_timedelta",
     "declarable",
+    "grammar_text",
     "is_name",
     "policy_languages",
 ]
@@ -85,3 +88,13 @@ class Declared(frozenset[str]):
         out = cls(names)
         out.zone = zone
         return out
+
+
+def grammar_text() -> str:
+    """The language's grammar (``grammars/sla.lark``): from the installed package, else beside it (an
+    editable install, which reads the repository's ``grammars``)."""
+    try:
+        return resources.files("sla_dsl.grammars").joinpath("sla.lark").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        here = Path(__file__).resolve().parent.parent / "grammars" / "sla.lark"
+        return here.read_text("utf-8")

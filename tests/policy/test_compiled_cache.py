@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,11 +155,9 @@ def test_another_holidays_release_is_a_miss(cache: Path, monkeypatch: pytest.Mon
 def test_another_grammar_is_a_miss(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An editable install reads the grammar from the repository's ``grammars``, beside the package: a pull that
     changes the grammar alone is another fingerprint."""
-    from sla_dsl.lang import parser
-
     compile_path(POLICY)
-    grammar = parser._grammar_text()
-    monkeypatch.setattr(parser, "_grammar_text", lambda: grammar + "\n// another release\n")
+    grammar = compiled_cache.grammar_text()
+    monkeypatch.setattr(compiled_cache, "grammar_text", lambda: grammar + "\n// another release\n")
     compiled_cache._fingerprint.cache_clear()
     monkeypatch.setattr(lang_compile, "_compile", _not_again)
     try:
@@ -166,3 +165,19 @@ def test_another_grammar_is_a_miss(cache: Path, monkeypatch: pytest.MonkeyPatch)
             compile_path(POLICY)
     finally:
         compiled_cache._fingerprint.cache_clear()
+
+
+def test_a_library_reinstalled_is_another_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser's library is told apart without importing it (a kept result is read without lark): an
+    install of another version rewrites its ``__init__``, and the part of the key that names it changes."""
+    package = tmp_path / "fake_parser_lib"
+    package.mkdir()
+    (package / "__init__.py").write_text('__version__ = "1.2.2"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = compiled_cache._unloaded("fake_parser_lib")
+    (package / "__init__.py").write_text('__version__ = "1.3.10"\n', encoding="utf-8")
+    after = compiled_cache._unloaded("fake_parser_lib")
+    assert before != after
+    assert str(package / "__init__.py") in after
+    assert "fake_parser_lib" not in sys.modules
+    assert compiled_cache._unloaded("no_such_library_here") == "not found"
