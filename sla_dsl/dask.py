@@ -54,7 +54,9 @@ Design notes
   that lacks a column or has one of the wrong type, is refused naming the file
   before any task runs, partitioned or not. A file of no row is an empty log
   whatever its columns, as one run reads it: it is left out (when every file
-  has none, each is judged as a partition, an empty log).
+  has none, each is judged as a partition, an empty log). A frame of no row
+  is an empty log whatever its columns too (whether it has a row is asked only
+  of a frame that lacks ``event``, ``at`` or ``id``: :func:`_has_rows`).
 * A frame's text columns of Arrow ``string_view`` (``dd.read_parquet(...,
   dtype_backend="pyarrow")`` of a file polars wrote) are cast to
   ``large_string`` as each partition is made (:func:`_without_views`): no
@@ -82,6 +84,7 @@ import dataclasses
 import importlib
 import itertools
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -92,7 +95,7 @@ import pyarrow.parquet as pq
 
 from .errors import InputError
 from .evaluation import Time, api_words
-from .evaluation.partition import PARTITION_KEY, Partial, failed, judge_partition, merge
+from .evaluation.partition import PARTITION_KEY, Partial, empty, failed, judge_partition, merge
 from .evaluation.result import Evaluation
 from .events.arrow_files import (
     TableFooter,
@@ -108,6 +111,7 @@ from .events.lines import PARQUET_SUFFIXES, is_parquet_file
 from .events.partitions import LINE, either, read_partition
 from .events.problems import EventInputError, RowSource
 from .events.schema import EventLog
+from .events.table_schema import lacks_columns
 from .i18n import message
 from .policy.compiled import Policy, declared_types
 from .report import Report
@@ -439,6 +443,10 @@ def _judge(
         raise TypeError(message("author.api.dask_events_type", client_lang(texts), kind=type(events).__name__))
     else:
         events = _without_views(_as_built(events))
+        if lacks_columns(map(str, events.columns), RowSource.of(source)) is not None and not _has_rows(events):
+            # a frame of no row is an empty log whatever its columns, as one run reads a table of no row
+            none = RowSource.of(source) if LINE not in events.columns else source
+            return finish_blobs(texts, [pickled(empty(none))], start, end, as_of)
     refuse_lacking(events.columns, source)
     if LINE not in events.columns:
         # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
@@ -449,6 +457,14 @@ def _judge(
         _judge_frame, texts, start, end, as_of, source, skip_invalid, layouts, meta=pd.Series(dtype=object)
     )
     return finish_blobs(texts, dask.compute(*_tree(list(partials.to_delayed()), split_every)), start, end, as_of)
+
+
+def _has_rows(events: Any) -> bool:
+    """Whether a Dask frame holds a row (asked only of a frame whose columns are refused: it reads the
+    partitions, the first row of each)."""
+    with warnings.catch_warnings():  # (Dask warns when the frame holds fewer rows than asked)
+        warnings.simplefilter("ignore", UserWarning)
+        return len(events.head(1, npartitions=-1, compute=True)) > 0
 
 
 def _without_views(events: Any) -> Any:

@@ -10,6 +10,9 @@ Design notes
   partition's rows), so that bad rows and the notes on contradictions name
   rows, as one run over the collected frame names them. Without ``source``,
   messages name the frame ``<table>``, as :func:`sla_dsl.evaluate` names a frame.
+  A frame that lacks ``event``, ``at`` or ``id`` is refused on the driver (E115)
+  when it has a row (one ``isEmpty`` job, asked only then); one of no row is an
+  empty log whatever its columns, as one run reads a table of no row.
 * Partition key: ``id`` (:mod:`sla_dsl.evaluation.partition`). The frame is
   repartitioned by ``id`` (hash partitioning: all events of an id land in one
   partition) as the reader files it, a text id stripped of the blanks at either
@@ -39,6 +42,7 @@ from .evaluation.partition import PARTITION_KEY, empty, merge
 from .evaluation.result import Evaluation
 from .events.partitions import LINE
 from .events.problems import RowSource
+from .events.table_schema import lacks_columns
 from .i18n import message
 from .policy.compiled import Policy
 from .report import Report
@@ -104,6 +108,11 @@ def judge(
         raise TypeError(message("author.api.spark_events_type", client_lang(texts), kind=type(events).__name__))
     check_period(texts, start, end, as_of)
     with api_words(client_lang(texts)):  # (what the client refuses, in the policy's primary language)
+        if lacks_columns(map(str, events.columns), RowSource.of(source)) is not None and events.isEmpty():
+            # a frame of no row is an empty log whatever its columns, as one run reads a table of no row
+            # (asked only of a frame whose columns are refused: it runs a job)
+            none = RowSource.of(source) if LINE not in events.columns else source
+            return finish_blobs(texts, [pickled(empty(none))], start, end, as_of)
         refuse_lacking(events.columns, source)  # before the shuffle needs `id`
         n = partitions or max(events.rdd.getNumPartitions(), 1)
         if LINE not in events.columns:

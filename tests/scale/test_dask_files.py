@@ -292,6 +292,18 @@ def test_a_frame_without_id_is_refused_before_the_shuffle(dask_client: Any) -> N
     assert "error: [E115] table lacks column `id`" in str(err.value.in_lang("en"))
 
 
+def test_a_frame_of_no_row_is_an_empty_log_whatever_its_columns(dask_client: Any) -> None:
+    """As one run reads a table of no row (a pandas frame without ``id``): it was E115."""
+    import dask.dataframe as dd
+
+    import sla_dsl
+
+    events = frame(EXAMPLE).drop(columns=["id", "line"]).iloc[:0]
+    one = sla_dsl.evaluate(policy(), events, NOV, DEC)
+    got = sla_dask.evaluate(POLICY_PATH, dd.from_pandas(events, npartitions=2), NOV, DEC)
+    assert got.model_dump_json() == one.model_dump_json()
+
+
 def test_a_directory_is_listed_as_one_run_lists_it(dask_client: Any, tmp_path: Path) -> None:
     """Spark's and Hive's leftovers (``_temporary/``, ``_SUCCESS``) are passed over, as one run passes them over."""
     files = write_files(EXAMPLE, tmp_path / "events", 3)

@@ -15,6 +15,7 @@ from .logs import POLICY_PATH, frame, policy, respaced
 sla_spark = pytest.importorskip("sla_dsl.spark")
 
 NOV, DEC = dt.date(2026, 11, 1), dt.date(2026, 12, 1)
+ONE_ROW = [{"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "I-1", "priority": "P1"}]
 
 
 def spark_json(spark: Any, path: Path, partitions: int) -> bytes:
@@ -64,11 +65,20 @@ def test_a_frame_with_no_rows_gives_the_empty_report(spark: Any, tmp_path: Path)
 def test_a_frame_without_a_required_column_is_e115_before_any_task(spark: Any) -> None:
     from sla_dsl.events.problems import EventInputError
 
-    rows = [{"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "I-1", "priority": "P1"}]
-    events = spark.createDataFrame(rows).drop("id")
-    for empty_or_not in (events, events.limit(0)):  # (an empty one was an empty report)
-        with pytest.raises(EventInputError, match=r"E115.*`id`"):
-            sla_spark.judge(POLICY_PATH, empty_or_not, NOV, DEC)
+    events = spark.createDataFrame(ONE_ROW).drop("id")
+    with pytest.raises(EventInputError, match=r"^<table>: error: \[E115\].*`id`"):
+        sla_spark.judge(POLICY_PATH, events, NOV, DEC)
+
+
+def test_a_frame_of_no_row_is_an_empty_log_whatever_its_columns(spark: Any) -> None:
+    """As one run reads a table of no row (``pd.DataFrame()``, one without ``id``): it was E115."""
+    from pyspark.sql.types import StructType
+
+    import sla_dsl
+
+    for events in (spark.createDataFrame(ONE_ROW).drop("id").limit(0), spark.createDataFrame([], StructType([]))):
+        one = sla_dsl.evaluate(policy(), events.toPandas(), NOV, DEC)
+        assert sla_spark.evaluate(POLICY_PATH, events, NOV, DEC).model_dump_json() == one.model_dump_json()
 
 
 def test_a_directory_of_policy_versions_is_read_as_the_command_reads_it(spark: Any, tmp_path: Path) -> None:
