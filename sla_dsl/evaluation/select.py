@@ -364,11 +364,15 @@ def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) 
             )
         elif value not in values:
             listed = listing([f"`{v}`" for v in sorted(values)], ", ")
+            # (`Enterprise` for `enterprise`: a desk's export that writes a field's value as its title)
+            meant = next((v for v in sorted(values) if v.casefold() == value.casefold()), None)
             out.append(
                 (
                     "E129",
                     words("events.E129", value=value, name=name, event=event),
-                    words("events.E129.help", listed=listed),
+                    words("events.E129.help", listed=listed)
+                    if meant is None
+                    else words("events.E129.help.case", name=meant, listed=listed),
                 )
             )
     return out

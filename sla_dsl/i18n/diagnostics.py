@@ -139,6 +139,11 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.help.belongs_in": Msg("`{word}` は{block}ブロックの中に書きます", "`{word}` belongs in a {block} block"),
     # what to write instead of input written the Japanese way (`sla_dsl.lang.input_hints`)
     "diag.help.write": Msg("`{fix}` と書いてください", "write `{fix}`"),
+    # a business week or month written in Japanese (`1 営業週`): business time is counted in minutes, hours or days
+    "diag.help.business_weeks": Msg(
+        "営業時間は分・時間・日で数えます。`{word}` は `{example}` のように営業日で書いてください",
+        "business time is counted in minutes, hours or days: write `{word}` in business days, e.g. `{example}`",
+    ),
     "diag.help.char": Msg(
         "`{char}` の代わりに半角の `{ascii}` を書いてください：`{fix}`", "write `{ascii}` instead of `{char}`: `{fix}`"
     ),

@@ -788,6 +788,10 @@ EVENTS: dict[str, Msg] = {
         "unknown value `{value}` of attribute `{name}` in `{event}`",
     ),
     "events.E129.help": Msg("使える値：{listed}", "its values are {listed}"),
+    # a declared value written in other capitals (`Enterprise` for `enterprise`), as E120's `events.E120.help.case`
+    "events.E129.help.case": Msg(
+        "`{name}` の誤りではありませんか？使える値：{listed}", "did you mean `{name}`? its values are {listed}"
+    ),
     # the partials of a Dask or Spark run that split an id's events (evaluation/partition.py: PartitionError)
     "events.partition.split": Msg(
         "`id` が `{id}` のイベントが二つのパーティションに分かれています：イベントは `{key}` でパーティションに"

@@ -231,7 +231,9 @@ def _is_fullwidth(ch: str) -> bool:
 
 
 def japanese_duration(word: str, number: str | None = None) -> str | None:
-    """``4 business hours`` for ``４営業時間`` (``number``: the amount written before the word), else ``None``."""
+    """``4 business hours`` for ``４営業時間`` (``number``: the amount written before the word), in the unit the
+    word says (``30 business minutes`` for ``30 営業分``), else ``None`` (business weeks and months, which
+    business time is not counted in: :func:`hint_for` says so)."""
     hit = _JP_DURATION.fullmatch(_folded(word))
     if hit is None:
         return None
@@ -239,7 +241,7 @@ def japanese_duration(word: str, number: str | None = None) -> str | None:
     if not amount:
         return None
     unit = _JP_UNITS[hit.group(3)]
-    if hit.group(2) and unit not in ("hour", "day"):
+    if hit.group(2) and unit in ("week", "month"):
         return None
     plural = "" if amount.lstrip("0") == "1" else "s"
     return f"{amount} {'business ' if hit.group(2) else ''}{unit}{plural}"
@@ -567,6 +569,11 @@ def hint_for(
         if fix is not None and unit is not None:
             shown = (unit.group(2) or "") + unit.group(3)
             return Hint(at, end, words("diag.help.write", fix=fix), shown, words("diag.E015", word=shown), "E015")
+        if fix is None and unit is not None and unit.group(2) and (number or unit.group(1)):
+            # `1 営業週`: business time is not counted in weeks or months (E216); in business days it is
+            shown = unit.group(2) + unit.group(3)
+            help = words("diag.help.business_weeks", word=shown, example=f"5 {business_calendar()} days")
+            return Hint(at, end, help, shown, words("diag.E015", word=shown), "E015")
     # a date, a month-day or a year-month written with slashes or 年月日
     if {"DATE", "YEARMONTH", "MONTHDAY"} & expected:
         fix = _dates(here, expected)
