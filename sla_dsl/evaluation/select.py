@@ -99,7 +99,7 @@ from ..events.schema import (
 )
 from ..lang import conditions
 from ..lang import model as m
-from ..lang.diagnostics import Words, listing, words
+from ..lang.diagnostics import Both, Words, listing, words
 from ..lang.plain import is_name
 from ..report import DataDiff, DataNote
 from ..report.data_notes import note_text
@@ -280,15 +280,38 @@ def check_attributes(
     for version in versions.rules:
         for a in version.model.attributes:
             declared.setdefault(a.name, set()).update(a.values)
+    labels = _value_labels(versions)
     for group, code in ((log.incidents, REPORTED), (log.outages, STARTED)):
         found = payloads.get(FAMILY_OF[code]) if payloads is not None else None
-        _check_group(declared, log, taken, group, code, distinct_payloads(group) if found is None else found)
+        got = distinct_payloads(group) if found is None else found
+        _check_group(declared, log, taken, group, code, got, labels)
     codes = listed_codes(versions)
     if codes and log.unread:
-        _check_changes(declared, log, taken, codes)
+        _check_changes(declared, log, taken, codes, labels)
 
 
-def _check_changes(declared: dict[str, set[str]], log: EventLog, taken: Taken, codes: frozenset[int]) -> None:
+#: Per attribute, each label of its values folded (``プレミアム``, ``premium``) -> the value's name and its label
+#: in each language: what E129 answers an event that gives a value by its label.
+ValueLabels = dict[str, dict[str, tuple[str, Both]]]
+
+
+def _value_labels(versions: Versions) -> ValueLabels:
+    """Each attribute's values by their labels in any language, folded; the latest version's first."""
+    out: ValueLabels = {}
+    for version in reversed(versions.rules):
+        for a in version.model.attributes:
+            found = out.setdefault(a.name, {})
+            for v in a.labels:
+                ja, en = v.label.ja, v.label.en
+                for label in (ja, en):
+                    if label:
+                        found.setdefault(label.casefold(), (v.name, Both(ja or en or v.name, en or ja or v.name)))
+    return out
+
+
+def _check_changes(
+    declared: dict[str, set[str]], log: EventLog, taken: Taken, codes: frozenset[int], labels: ValueLabels
+) -> None:
     """E128, E129 for the attributes an event of a type some version's ``changes at`` lists gives, as for
     a report's (its attributes are read), and E109 for attributes that are not an object of names; each
     at the event's line, the event noted in ``taken``."""
@@ -299,7 +322,7 @@ def _check_changes(declared: dict[str, set[str]], log: EventLog, taken: Taken, c
             said = words("events.E109.object", field="attributes", example='`{"plan": "premium"}`')
             found = [("E109", said, words("events.E109.object.help", example='`{"plan": "premium"}`'))]
         else:
-            found = _problems(declared, attributes_of((None, None, u.value)), TYPES[u.code])
+            found = _problems(declared, attributes_of((None, None, u.value)), TYPES[u.code], labels)
         if not found:
             continue
         recs = log.incidents.get(u.ident, [])
@@ -318,12 +341,13 @@ def _check_group(
     group: dict[str, list[Rec]],
     code: int,
     payloads: set[tuple[Any, ...]],
+    labels: ValueLabels,
 ) -> None:
     # the distinct payloads of the group (most carry no attributes), then each distinct text once
     size = len(PAYLOAD_BY_CODE[code])
     texts = {p[2] for p in payloads if len(p) == size}
     texts.discard(None)
-    bad = {t for t in texts if _problems(declared, attributes_of((None, None, t)), TYPES[code])}
+    bad = {t for t in texts if _problems(declared, attributes_of((None, None, t)), TYPES[code], labels)}
     if not bad:
         return
     for ident in [i for i, recs in group.items() if any(_attrs_text(r, code) in bad for r in recs)]:
@@ -331,7 +355,7 @@ def _check_group(
             text = _attrs_text(r, code)
             if text not in bad:
                 continue
-            for found, message, help in _problems(declared, attributes_of((None, None, text)), TYPES[code]):
+            for found, message, help in _problems(declared, attributes_of((None, None, text)), TYPES[code], labels):
                 log.problems.append(problem(log.source, r[3], found, message, help))
             taken.add(group, ident, place)
 
@@ -344,7 +368,9 @@ def _attrs_text(r: Rec, code: int) -> str | None:
     return text
 
 
-def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) -> list[tuple[str, Words, Words]]:
+def _problems(
+    declared: dict[str, set[str]], attrs: dict[str, str], event: str, labels: ValueLabels | None = None
+) -> list[tuple[str, Words, Words]]:
     out: list[tuple[str, Words, Words]] = []
     for name, value in attrs.items():
         values = declared.get(name)
@@ -366,13 +392,19 @@ def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) 
             listed = listing([f"`{v}`" for v in sorted(values)], ", ")
             # (`Enterprise` for `enterprise`: a desk's export that writes a field's value as its title)
             meant = next((v for v in sorted(values) if v.casefold() == value.casefold()), None)
+            # (`プレミアム` for `value premium "プレミアム" / "Premium"`: a desk's export that writes the value's title)
+            labelled = (labels or {}).get(name, {}).get(value.casefold()) if meant is None else None
             out.append(
                 (
                     "E129",
                     words("events.E129", value=value, name=name, event=event),
-                    words("events.E129.help", listed=listed)
-                    if meant is None
-                    else words("events.E129.help.case", name=meant, listed=listed),
+                    words("events.E129.help.case", name=meant, listed=listed)
+                    if meant is not None
+                    else words(
+                        "events.E129.help.label", value=value, attribute=name, name=labelled[0], label=labelled[1]
+                    )
+                    if labelled is not None
+                    else words("events.E129.help", listed=listed),
                 )
             )
     return out

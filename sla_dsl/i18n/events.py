@@ -792,6 +792,13 @@ EVENTS: dict[str, Msg] = {
     "events.E129.help.case": Msg(
         "`{name}` の誤りではありませんか？使える値：{listed}", "did you mean `{name}`? its values are {listed}"
     ),
+    # a declared value written by its label (`プレミアム` for `value premium "プレミアム" / "Premium"`), as E120's
+    # `events.E120.help.label`
+    "events.E129.help.label": Msg(
+        "`{value}` は属性 `{attribute}` の値 `{name}`（{label}）の名称です。イベントには `{name}` を書いてください",
+        "`{value}` is the label of value `{name}` ({label}) of attribute `{attribute}`: "
+        "the event gives its name, `{name}`",
+    ),
     # the partials of a Dask or Spark run that split an id's events (evaluation/partition.py: PartitionError)
     "events.partition.split": Msg(
         "`id` が `{id}` のイベントが二つのパーティションに分かれています：イベントは `{key}` でパーティションに"

@@ -91,3 +91,19 @@ def test_the_events_of_a_test_case_are_told_it_too(
     assert main(["test", "--lang", lang, str(PLANS), str(path)]) == 1
     err = capsys.readouterr().err
     assert "t.yaml:5: " in err and "[E129]" in err and HELP[lang] in err, err
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv", "parquet"])
+def test_a_value_written_by_its_label_is_told_the_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    """``value premium "プレミアム" / "Premium"``: an export that writes the value's label (``プレミアム``) is told
+    the name to write, as E120 tells a priority's label (before: the list of values alone)."""
+    log = _log(tmp_path, suffix, "プレミアム")
+    args = ["evaluate", str(PLANS), str(log), "--from", "2026-11-01", "--to", "2026-12-01", "--lang", "ja"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert (
+        "  ヒント: `プレミアム` は属性 `plan` の値 `premium`（プレミアム）の名称です。"
+        "イベントには `premium` を書いてください\n" in err
+    ), err

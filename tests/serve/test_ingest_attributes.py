@@ -43,3 +43,14 @@ def test_an_attribute_not_declared_is_e128() -> None:
     problem = _refused({"tier": "gold"})
     assert (problem["code"], problem["line"]) == ("E128", 1)
     assert "`plan`" in str(problem["help"])
+
+
+def test_a_value_written_by_its_label_is_e129_with_the_name_to_write() -> None:
+    """``プレミアム`` is the label of ``value premium "プレミアム" / "Premium"``: the help names the value to
+    write (before, only the list of values), as E120 does for a priority's label."""
+    problem = _refused({"plan": "プレミアム"})
+    assert (problem["code"], problem["line"]) == ("E129", 1)
+    assert str(problem["help"]) == (
+        "`プレミアム` is the label of value `premium` (Premium) of attribute `plan`: "
+        "the event gives its name, `premium`"
+    )
