@@ -75,6 +75,11 @@ Design notes
   workers (on 16 files of 4M events, 1 CPU s less on the workers). The client's
   share is serial, so it is kept small: no last merge on a worker followed by a
   transfer of its result, the collector paused while the records are rebuilt.
+* Every task (judging a partition or a file, merging, pickling) carries the
+  digest of the client's code and its arguments in one payload
+  (:func:`sla_dsl.scale.task`): a worker whose ``sla_dsl`` is other code than
+  the client's refuses it before anything else, naming where its ``sla_dsl``
+  is (:func:`sla_dsl.scale.arguments`), and no report is given.
 * Needs the ``scale`` extra (``pip install 'sla-dsl[scale]'``).
 """
 
@@ -119,6 +124,7 @@ from .report.tables import report_tables
 from .scale import (
     BLANKS,
     PolicyText,
+    arguments,
     check_period,
     client_lang,
     collector_paused,
@@ -129,6 +135,7 @@ from .scale import (
     policies_of,
     policy_texts,
     refuse_lacking,
+    task,
 )
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
@@ -156,17 +163,11 @@ class Layouts:
     columns: tuple[tuple[tuple[str, str], ...], ...]
 
 
-def _judge_frame(
-    frame: Any,
-    texts: tuple[PolicyText, ...],
-    start: Time,
-    end: Time,
-    as_of: Time | None,
-    source: str,
-    skip_invalid: bool,
-    layouts: Layouts | None = None,
-) -> Any:
-    """One partition's partial result, as a Series of one object (what ``map_partitions`` carries)."""
+def _judge_frame(frame: Any, payload: dict[str, Any]) -> Any:
+    """One partition's partial result, as a Series of one object (what ``map_partitions`` carries).
+    ``payload`` (:func:`~sla_dsl.scale.task`): the policy texts, ``start``, ``end``, ``as_of``, ``source``,
+    ``skip_invalid`` and the :class:`Layouts` (or None), read once the worker's code is the client's."""
+    texts, start, end, as_of, source, skip_invalid, layouts = arguments(payload)
     if layouts is None:
         partial = judge_events(texts, frame, start, end, as_of, source, skip_invalid)
     else:
@@ -237,22 +238,32 @@ def _partial(part: Partial | Any) -> Partial:
     return part if isinstance(part, Partial) else part.iloc[0]
 
 
-def _merge_all(parts: list[Any]) -> Partial:
+def _judge_file(payload: dict[str, Any]) -> Partial:
+    """A file partition's partial (:func:`~sla_dsl.scale.judge_file` of ``payload``'s arguments, read
+    once the worker's code is the client's)."""
+    return judge_file(*arguments(payload))
+
+
+def _merge_all(parts: list[Any], payload: dict[str, Any]) -> Partial:
+    arguments(payload)  # (a worker of other code merges nothing)
     return merge([_partial(p) for p in parts])
 
 
-def _blob(part: Any) -> bytes:
+def _blob(part: Any, payload: dict[str, Any]) -> bytes:
+    arguments(payload)
     return pickled(_partial(part))
 
 
-def _tree(parts: list[Any], split_every: int) -> list[Any]:
+def _tree(parts: list[Any], split_every: int, texts: tuple[PolicyText, ...]) -> list[Any]:
     """Merge the partials (delayed) as a tree on the workers down to at most ``split_every``, pickled."""
     split_every = max(split_every, 2)
+    payload = task(texts)
     while len(parts) > split_every:
         parts = [
-            dask.delayed(_merge_all, pure=True)(parts[i : i + split_every]) for i in range(0, len(parts), split_every)
+            dask.delayed(_merge_all, pure=True)(parts[i : i + split_every], payload)
+            for i in range(0, len(parts), split_every)
         ]
-    return [dask.delayed(_blob, pure=True)(p) for p in parts]
+    return [dask.delayed(_blob, pure=True)(p, payload) for p in parts]
 
 
 def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], lang: str) -> list[str]:
@@ -302,11 +313,15 @@ def _firsts(footers: Sequence[TableFooter], source: str) -> tuple[list[int], str
     return firsts, RowSource.of(source, parts)
 
 
-def _read_file(path: str, first: int, layout: int | None, schema: pa.Schema, numbered: bool) -> Any:
-    """In a task: one Parquet file as a partition of :func:`_files_frame`'s frame (pandas, Arrow types):
+def _read_file(
+    path: str, first: int, layout: int | None, schema: pa.Schema, numbered: bool, payload: dict[str, Any]
+) -> Any:
+    """In a task, once the worker's code is the client's (``payload``: :func:`~sla_dsl.scale.task`, the
+    check alone): one Parquet file as a partition of :func:`_files_frame`'s frame (pandas, Arrow types):
     the columns of ``schema`` (the file's own ``line`` left out when ``numbered``); when ``numbered``,
     each row's number among all the files' rows (from ``first``) in the ``line`` column; and the file's
     layout (:class:`Layouts`), when the files have several, in the :data:`LAYOUT` column."""
+    arguments(payload)
     try:
         table = pq.read_table(path)
         if numbered and LINE in table.column_names:
@@ -328,7 +343,9 @@ def _without_line(footer: TableFooter) -> TableFooter:
     return footer._replace(schema=footer.schema.remove(names.index(LINE))) if LINE in names else footer
 
 
-def _files_frame(footers: Sequence[TableFooter], source: str, numbered: bool) -> tuple[Any, str, Layouts | None]:
+def _files_frame(
+    footers: Sequence[TableFooter], source: str, numbered: bool, texts: tuple[PolicyText, ...]
+) -> tuple[Any, str, Layouts | None]:
     """The Parquet files of ``footers`` as one Dask DataFrame, a partition per file, read by pyarrow
     (a column a file lacks: nulls; text and zoned timestamps of different Arrow types: one type; a
     column of two kinds: a column per kind; see :func:`~sla_dsl.events.arrow_files.common_schema`), the
@@ -362,6 +379,7 @@ def _files_frame(footers: Sequence[TableFooter], source: str, numbered: bool) ->
         [index[p] if layouts is not None else None for p in placed],
         schema=schema,
         numbered=numbered,
+        payload=task(texts),
         meta=meta,
         label="read-events",
         enforce_metadata=False,
@@ -429,16 +447,16 @@ def _judge(
             partitioned = True
         by_lines = _by_lines(footers, source)
         if partitioned:
-            judge_one = dask.delayed(judge_file, pure=True)
+            judge_one = dask.delayed(_judge_file, pure=True)
             firsts, named = _firsts(footers, source)
             parts = [
-                judge_one(texts, _on_workers(f), start, end, as_of, source, skip_invalid, None, f)
+                judge_one(task(texts, _on_workers(f), start, end, as_of, source, skip_invalid, None, f))
                 if by_lines
-                else judge_one(texts, _on_workers(f), start, end, as_of, named, skip_invalid, first, f)
+                else judge_one(task(texts, _on_workers(f), start, end, as_of, named, skip_invalid, first, f))
                 for f, first in zip(files, firsts, strict=True)
             ]
-            return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)
-        events, source, layouts = _files_frame(footers, source, numbered=not by_lines)
+            return finish_blobs(texts, dask.compute(*_tree(parts, split_every, texts)), start, end, as_of)
+        events, source, layouts = _files_frame(footers, source, not by_lines, texts)
     elif not hasattr(events, "map_partitions"):  # (said in the policy's primary language, as the period is)
         raise TypeError(message("author.api.dask_events_type", client_lang(texts), kind=type(events).__name__))
     else:
@@ -453,10 +471,10 @@ def _judge(
         # report's notes on contradictions name rows, as one run over the same frame names them
         events, source = _numbered(events), RowSource.of(source)
     frame = events if partitioned else events.shuffle(on=_keys(events), shuffle_method=shuffle)
-    partials = frame.map_partitions(
-        _judge_frame, texts, start, end, as_of, source, skip_invalid, layouts, meta=pd.Series(dtype=object)
-    )
-    return finish_blobs(texts, dask.compute(*_tree(list(partials.to_delayed()), split_every)), start, end, as_of)
+    payload = task(texts, start, end, as_of, source, skip_invalid, layouts)
+    partials = frame.map_partitions(_judge_frame, payload, meta=pd.Series(dtype=object))
+    blobs = dask.compute(*_tree(list(partials.to_delayed()), split_every, texts))
+    return finish_blobs(texts, blobs, start, end, as_of)
 
 
 def _has_rows(events: Any) -> bool:

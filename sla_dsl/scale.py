@@ -39,6 +39,16 @@ Design notes
   events of its ids) is read by pyarrow inside the task and judged as an Arrow
   table, never a pandas frame; a file pyarrow cannot read is read again by
   :func:`~.events.arrow_files.read_arrow`, whose located problem (E117) is the partial's.
+* Every task carries the digest of the client's code (:func:`code_digest`: the
+  bytes of each module of the package, the grammar and the version, never a
+  path or a file's times, so one wheel installed on every node at other paths
+  and times is one code) and the arguments in one payload (:func:`task`): a
+  worker or executor whose ``sla_dsl`` is other code than the client's refuses
+  the task before anything else (:func:`arguments`: the arguments are unpickled
+  only then), naming where its ``sla_dsl`` is, in the policy's primary language;
+  partial results of other code are never merged into a report. The payload is
+  a dict of text and bytes, read the same by any release that has this check,
+  whatever the arguments of its functions.
 """
 
 from __future__ import annotations
@@ -46,7 +56,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import hashlib
+import os
 import pickle
+import socket
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
@@ -54,6 +67,7 @@ from typing import Any, NamedTuple, NoReturn
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ._version import __version__
 from .errors import InputError
 from .evaluation import Time, api_lang, check_as_of
 from .evaluation.common import Versions
@@ -67,15 +81,19 @@ from .files import collector_paused as paused_everywhere
 from .i18n import message
 from .lang.compile import Compiled
 from .lang.diagnostics import PolicyError, policy_language
+from .lang.plain import grammar_text
 from .lang.source import read_policy_file_digest
 from .policy.compiled import Policy, declared_types
 from .policy.load import compile_path, compile_text, policy_files
 
 __all__ = [
     "BLANKS",
+    "OtherCodeError",
     "PolicyText",
+    "arguments",
     "check_period",
     "client_lang",
+    "code_digest",
     "collector_paused",
     "finish_blobs",
     "judge_events",
@@ -85,6 +103,7 @@ __all__ = [
     "policies_of",
     "policy_texts",
     "refuse_lacking",
+    "task",
 ]
 
 
@@ -302,3 +321,69 @@ def collector_paused() -> contextlib.AbstractContextManager[None]:
     ends: :func:`sla_dsl.files.collector_paused`). Settled before the collector is on again: the first
     object made after it is on would start the young collection walking them all."""
     return paused_everywhere(settle=True)
+
+
+#: The layout of a task's payload (:func:`task`): a later release that changes it still reads ``code``.
+TASK = 1
+
+
+class OtherCodeError(InputError):
+    """A worker or executor whose ``sla_dsl`` is other code than the client's (:func:`arguments`)."""
+
+
+def code_digest(root: Path | None = None, grammar: str | None = None) -> str:
+    """The SHA-256 of the code of the package at ``root`` (None: this one, computed once per process): the
+    relative path and bytes of each of its modules, the grammar's text and the version. No path of the
+    installation and no file's times or inode (unlike the compiled cache's fingerprint): the same wheel
+    installed on each node of a cluster, at other paths and times, is one code; a module of other bytes
+    is another. The ``grammars`` folder is left to the grammar's text: a wheel installs it in the
+    package, an editable install or a checkout reads the repository's (or links it)."""
+    if root is None and grammar is None:
+        return _own_digest()
+    root = root if root is not None else _package()
+    digest = hashlib.sha256()
+    digest.update(f"sla-dsl {__version__}\0".encode())
+    digest.update(hashlib.sha256((grammar if grammar is not None else grammar_text()).encode("utf-8")).digest())
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "grammars"))
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = Path(folder, name)
+                digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _own_digest() -> str:
+    return code_digest(_package(), grammar_text())
+
+
+def _package() -> Path:
+    """Where this process's ``sla_dsl`` is."""
+    return Path(__file__).resolve().parent
+
+
+def task(texts: tuple[PolicyText, ...], *args: Any) -> dict[str, Any]:
+    """The payload of a task sent to a worker or executor: the client's :func:`code_digest`, the language
+    its refusal is said in, and the arguments (``texts`` first), pickled, unpickled by :func:`arguments`
+    once the worker's code is known to be the client's."""
+    return {
+        "task": TASK,
+        "code": code_digest(),
+        "lang": client_lang(texts),
+        "arguments": pickle.dumps((texts, *args), protocol=pickle.HIGHEST_PROTOCOL),
+    }
+
+
+def arguments(payload: Any) -> tuple[Any, ...]:
+    """On a worker or executor, first: the arguments of ``payload`` (:func:`task`), once its code is this
+    process's; else :class:`OtherCodeError` naming where this process's ``sla_dsl`` is, in the client's
+    language (the policy's primary language)."""
+    lang = payload.get("lang") if isinstance(payload, dict) else None
+    lang = lang if lang in ("ja", "en") else "en"
+    if not isinstance(payload, dict) or payload.get("code") != code_digest():
+        said = message("author.api.other_code", lang, host=socket.gethostname(), path=_package())
+        raise OtherCodeError(said, lang=lang)
+    found: tuple[Any, ...] = pickle.loads(payload["arguments"])
+    return found

@@ -24,7 +24,9 @@ Design notes
 * The policy travels as its text inside the task closure; each Python worker
   compiles it once (:func:`sla_dsl.scale.policies_of`). Executors need
   ``sla-dsl`` installed (the ``scale`` extra brings ``pyspark``), the same
-  version as the driver.
+  release as the driver: every task carries the digest of the driver's code
+  (:func:`sla_dsl.scale.task`), and an executor of other code refuses it before
+  anything else, naming where its ``sla_dsl`` is.
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ from .report import Report
 from .report.tables import report_tables
 from .scale import (
     BLANKS,
-    PolicyText,
+    OtherCodeError,
+    arguments,
     check_period,
     client_lang,
     collector_paused,
@@ -58,6 +61,7 @@ from .scale import (
     pickled,
     policy_texts,
     refuse_lacking,
+    task,
 )
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
@@ -67,16 +71,11 @@ PolicyArg = str | Path | Policy | Sequence[str | Path | Policy]
 PARTIAL = "partial"
 
 
-def _judge_batches(
-    batches: Iterator[pa.RecordBatch],
-    texts: tuple[PolicyText, ...],
-    start: Time,
-    end: Time,
-    as_of: Time | None,
-    source: str,
-    skip_invalid: bool,
-) -> Iterator[pa.RecordBatch]:
-    """``mapInArrow``: one partition's batches in, one row holding its pickled partial out."""
+def _judge_batches(batches: Iterator[pa.RecordBatch], payload: dict[str, Any]) -> Iterator[pa.RecordBatch]:
+    """``mapInArrow``: one partition's batches in, one row holding its pickled partial out. ``payload``
+    (:func:`~sla_dsl.scale.task`): the policy texts, ``start``, ``end``, ``as_of``, ``source`` and
+    ``skip_invalid``, read once the executor's code is the client's."""
+    texts, start, end, as_of, source, skip_invalid = arguments(payload)
     listed = list(batches)
     if listed and sum(b.num_rows for b in listed):
         partial = judge_events(texts, pa.Table.from_batches(listed), start, end, as_of, source, skip_invalid)
@@ -85,7 +84,8 @@ def _judge_batches(
     yield pa.RecordBatch.from_arrays([pa.array([pickled(partial)], type=pa.binary())], names=[PARTIAL])
 
 
-def _merge_blobs(a: bytes, b: bytes) -> bytes:
+def _merge_blobs(a: bytes, b: bytes, payload: dict[str, Any]) -> bytes:
+    arguments(payload)  # (an executor of other code merges nothing)
     with collector_paused():  # (see sla_dsl.scale)
         return pickled(merge([pickle.loads(a), pickle.loads(b)]))
 
@@ -119,15 +119,31 @@ def judge(
             # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
             # report's notes on contradictions name rows, as one run over the collected frame names them
             events, source = _numbered(events), RowSource.of(source)
-        judge_one = functools.partial(
-            _judge_batches, texts=texts, start=start, end=end, as_of=as_of, source=source, skip_invalid=skip_invalid
-        )
+        judge_one = functools.partial(_judge_batches, payload=task(texts, start, end, as_of, source, skip_invalid))
         judged = events.repartition(n, _key(events)).mapInArrow(judge_one, f"{PARTIAL} binary")
         blobs = judged.rdd.map(lambda row: bytes(row[0]))
         # one empty partial more: Spark runs no task for a partition of an empty frame, and a tree
         # reduction of nothing fails; merged with the others, the empty one changes nothing
         blobs = blobs.union(blobs.context.parallelize([pickled(empty(source))], 1))
-        return finish_blobs(texts, [blobs.treeReduce(_merge_blobs, depth=depth)], start, end, as_of)
+        try:
+            merged = blobs.treeReduce(functools.partial(_merge_blobs, payload=task(texts)), depth=depth)
+        except Exception as exc:
+            _refuse_other_code(exc, client_lang(texts))
+            raise
+        return finish_blobs(texts, [merged], start, end, as_of)
+
+
+#: How an executor's :class:`~sla_dsl.scale.OtherCodeError` begins its line in the text of Spark's error.
+_OTHER_CODE = f"{OtherCodeError.__module__}.{OtherCodeError.__qualname__}: "
+
+
+def _refuse_other_code(exc: Exception, lang: str) -> None:
+    """Raise the refusal of an executor of other code (:func:`~sla_dsl.scale.arguments`) on its own, when
+    Spark's error (a ``PythonException`` holding the executor's traceback, and the JVM's) holds one: its
+    message, without the tracebacks around it."""
+    for line in str(exc).splitlines():
+        if line.startswith(_OTHER_CODE):
+            raise OtherCodeError(line.removeprefix(_OTHER_CODE), lang=lang) from None
 
 
 def _key(events: Any) -> Any:

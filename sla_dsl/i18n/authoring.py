@@ -184,6 +184,14 @@ AUTHORING: dict[str, Msg] = {
         "events: expected a Dask DataFrame or Parquet paths, found {kind} (a table in memory: sla_dsl.evaluate "
         "judges it in this process, or dask.dataframe.from_pandas makes a Dask DataFrame of it)",
     ),
+    # a Dask worker or Spark executor whose sla_dsl is other code than the client's (sla_dsl/scale.py: arguments)
+    "author.api.other_code": Msg(
+        "ワーカー（エグゼキューター）`{host}` の `sla-dsl`（`{path}`）はクライアントと異なるコードです。"
+        "結果は組み合わせません：クライアントと同じリリースの `sla-dsl` をすべてのワーカー（エグゼキューター）で"
+        "動かしてください",
+        "the worker (executor) `{host}` runs other `sla-dsl` code ({path}) than the client: no result is combined; "
+        "run the client's release of `sla-dsl` on every worker (executor)",
+    ),
     # `events` of sla_dsl.spark.evaluate / judge that is no Spark DataFrame (sla_dsl/spark.py)
     "author.api.spark_events_type": Msg(
         "`events` には `Spark` の `DataFrame` を渡してください（`{kind}` が渡されました。メモリ上の表は "

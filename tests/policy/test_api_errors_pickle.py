@@ -19,6 +19,7 @@ import io
 import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -97,6 +98,10 @@ def _mark() -> yaml.Mark:
     return yaml.Mark("cases.yaml", 10, 2, 4, None, None)
 
 
+def _scale() -> Any:
+    return importlib.import_module("sla_dsl.scale")
+
+
 def _in_a_module(name: str, *args: object) -> BaseException:
     module, _, cls = name.rpartition(".")
     made = getattr(importlib.import_module(module), cls)(*args)
@@ -158,6 +163,9 @@ EXAMPLES: dict[str, Callable[[], list[BaseException]]] = {
         _in_a_module("sla_dsl.events.lines.UnreadableCompression", "zstd"),
     ],
     "sla_dsl.lang.values.Invalid": lambda: [_in_a_module("sla_dsl.lang.values.Invalid")],
+    "sla_dsl.scale.OtherCodeError": lambda: [
+        _raised(lambda: _scale().arguments({**_scale().task(_scale().policy_texts(CLICKSOKO)), "code": "other"}))
+    ],
     "sla_dsl.serve.app.ApiError": lambda: [_in_a_module("sla_dsl.serve.app.ApiError", 404, "no such policy", "list")],
     "sla_dsl.serve.ingest.Rejected": lambda: [
         _in_a_module("sla_dsl.serve.ingest.Rejected", (problem("<body>", 1, "E102", words("events.E102.event")),)),
