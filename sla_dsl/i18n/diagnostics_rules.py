@@ -531,6 +531,12 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "percentages of different periods' fees cannot be added: "
         "measure this line `{period}`, or change the cap (`{line}`)",
     ),
+    "diag.E267.help.target": Msg(
+        "期間の違うクレジットの百分率は足し合わせられません。"
+        "上の稼働率の目標を `{period}` で測るか、上限の行を直してください（`{line}`）",
+        "percentages of different periods' fees cannot be added: "
+        "measure the availability target above it `{period}`, or change the cap (`{line}`)",
+    ),
     "diag.E268": Msg(
         "クレジット合計の上限は、一部の顧客（`when`）だけのクレジットがある契約には書けません",
         "a cap on the total of credits cannot be written where credits are owed to some customers only (`when`)",

@@ -14,7 +14,8 @@ Design notes
 * Checks on the whole model, each pointing where the fix is written:
   E267, a credit line measured over another period than the cap (a
   quarterly credit is a percentage of a quarter's fee: it cannot be added to
-  a month's), at the credit line, with the cap's period to write there;
+  a month's), at the credit line, with the cap's period to write there (on
+  the availability target above it, for a service's tiers);
   E268, credits owed to some customers only (a target or priority rule with
   ``when``, or the one for the other customers beside such rules): the report
   sums credits per period, not per customer, so a total over them would cap
@@ -45,20 +46,21 @@ def written(cap: m.CreditTotal, percent: float | None = None) -> str:
     return line + (f" [art {cap.ref}]" if cap.ref is not None else "")
 
 
-def _lines(model: m.PolicyModel) -> Iterator[tuple[m.MeasurePeriod, m.Span, float | None, bool]]:
+def _lines(model: m.PolicyModel) -> Iterator[tuple[m.MeasurePeriod, m.Span, float | None, bool, bool]]:
     """Every credit line of the model: its measurement period, its span, the most it owes by itself (None:
-    no bound of its own) and whether it is owed to some customers only."""
+    no bound of its own), whether it is owed to some customers only, and whether its period is written on
+    the availability target above it (a service's tiers) rather than on the line itself."""
     for svc in model.services:
         split = bool(svc.plan_targets)
         if svc.credits:
-            yield svc.period, svc.credits[0].span, max(t.credit for t in svc.credits), split
+            yield svc.period, svc.credits[0].span, max(t.credit for t in svc.credits), split, True
         for t in svc.plan_targets:
             if t.credits:
-                yield t.period, t.credits[0].span, max(c.credit for c in t.credits), True
+                yield t.period, t.credits[0].span, max(c.credit for c in t.credits), True, True
     for pri in model.priorities:
         split = len(model.rules_of(pri.id)) > 1
         for c in pri.breach_credits:
-            yield c.period, c.span, c.cap, split
+            yield c.period, c.span, c.cap, split, False
 
 
 def check(model: m.PolicyModel) -> list[Diagnostic]:
@@ -69,19 +71,20 @@ def check(model: m.PolicyModel) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     lines = list(_lines(model))
     said = _PERIOD_WORDS[cap.period]
-    for period, span, _, _ in lines:
+    for period, span, _, _, on_target in lines:
         if period != cap.period:
+            key = "diag.E267.help.target" if on_target else "diag.E267.help"
             out.append(
                 diagnostic(
                     "E267",
                     words("diag.E267", period=_PERIOD_WORDS[period], cap=said),
                     span,
-                    help=words("diag.E267.help", period=said, line=written(cap)),
+                    help=words(key, period=said, line=written(cap)),
                 )
             )
-    if any(split for *_, split in lines):
+    if any(split for _, _, _, split, _ in lines):
         out.append(diagnostic("E268", words("diag.E268"), cap.span, help=words("diag.E268.help")))
-    above = [(most, span) for _, span, most, _ in lines if most is not None and most > cap.percent]
+    above = [(most, span) for _, span, most, _, _ in lines if most is not None and most > cap.percent]
     if above:
         most, span = max(above, key=lambda x: x[0])
         out.append(

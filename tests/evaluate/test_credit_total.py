@@ -161,6 +161,12 @@ def test_a_credit_of_another_period_than_the_cap_is_refused_at_its_line() -> Non
     (d,) = compile_text(text, "cap.sla").diagnostics
     assert (d.code, d.severity, d.span.line) == ("E267", Severity.ERROR, 25)
     assert "`credit total at most 30% monthly [art 6]`" in (d.help or "")
+    assert "measure this line `monthly`" in (d.help or "")
+    tiers = POLICY.replace("availability target 99.9% monthly", "availability target 99.9% quarterly")
+    (d,) = compile_text(tiers, "cap.sla").diagnostics
+    assert (d.code, d.span.line) == ("E267", 20)
+    assert "measure the availability target above it `monthly`" in (d.help or "")
+    assert "上の稼働率の目標を `monthly` で測るか" in (d.help_text("ja") or "")
 
 
 def test_a_cap_over_credits_for_some_customers_only_is_refused() -> None:
