@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,33 @@ def test_the_docs_site_shows_the_cap_among_the_facts() -> None:
     assert facts["en"]["Credit cap"] == "service credits together at most 30% of the fee, monthly (Article 6)"
     plain = render_policy(load_policy(BASE), PageContext(lang="ja", source_url=""))
     assert "クレジットの上限" not in plain
+
+
+def test_sla_test_checks_the_totals_by_the_first_day_of_their_period(tmp_path: Path) -> None:
+    from sla_dsl.cli import main
+
+    policy = tmp_path / "desk.sla"
+    policy.write_text(
+        CAPPED + '\npriority P1 "緊急" / "Urgent" [art 6] {\n  respond within 1 hour\n  credit 5% per breach\n}\n',
+        "utf-8",
+    )
+    events = [
+        {"event": "outage.started", "at": "2026-11-03T10:00:00+09:00", "id": "OUT-1", "service": "web"},
+        {"event": "outage.ended", "at": "2026-11-03T20:00:00+09:00", "id": "OUT-1"},
+        {"event": "incident.reported", "at": "2026-11-05T09:00:00+09:00", "id": "INC-1", "priority": "P1"},
+        {"event": "incident.responded", "at": "2026-11-05T12:00:00+09:00", "id": "INC-1"},
+    ]
+    (tmp_path / "ev.jsonl").write_text("".join(json.dumps(e) + "\n" for e in events), "utf-8")
+    case = "  - name: {name}\n    events_file: ev.jsonl\n    period: {{from: 2026-11-01, to: 2026-12-01}}\n"
+    tests = tmp_path / "desk.yaml"
+    tests.write_text(
+        "cases:\n"
+        + case.format(name="owed")
+        + '    expect: {credit_totals: {"2026-11-01": 30}}\n'
+        + case.format(name="fields")
+        + '    expect: {credit_totals: {"2026-11-01": {credits: 30, cap: 30, complete: true}}}\n',
+        "utf-8",
+    )
+    assert main(["test", str(policy), str(tests), "--lang", "en"]) == 0
+    tests.write_text("cases:\n" + case.format(name="wrong day") + '    expect: {credit_totals: {"2026-11-02": 30}}\n')
+    assert main(["test", str(policy), str(tests), "--lang", "en"]) == 1
