@@ -136,3 +136,38 @@ def test_sla_test_checks_the_totals_by_the_first_day_of_their_period(tmp_path: P
     assert main(["test", str(policy), str(tests), "--lang", "en"]) == 0
     tests.write_text("cases:\n" + case.format(name="wrong day") + '    expect: {credit_totals: {"2026-11-02": 30}}\n')
     assert main(["test", str(policy), str(tests), "--lang", "en"]) == 1
+
+
+def test_replay_says_what_each_period_owes_after_the_cap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sla_dsl.cli import main
+
+    rule = '\npriority P1 "緊急" / "Urgent" [art 6] {\n  respond within 1 hour\n  credit 5% per breach\n}\n'
+    old, new = tmp_path / "old.sla", tmp_path / "new.sla"
+    old.write_text(BASE + rule, "utf-8")
+    new.write_text(CAPPED.replace('version "1"', 'version "2"').replace("2026-04-01", "2026-05-01") + rule, "utf-8")
+    events = [
+        {"event": "outage.started", "at": "2026-11-03T10:00:00+09:00", "id": "OUT-1", "service": "web"},
+        {"event": "outage.ended", "at": "2026-11-03T20:00:00+09:00", "id": "OUT-1"},
+        *(
+            e
+            for n in (5, 6, 7)
+            for e in (
+                {"event": "incident.reported", "at": f"2026-11-0{n}T09:00:00+09:00", "id": f"I{n}", "priority": "P1"},
+                {"event": "incident.responded", "at": f"2026-11-0{n}T12:00:00+09:00", "id": f"I{n}"},
+            )
+        ),
+    ]
+    log = tmp_path / "ev.jsonl"
+    log.write_text("".join(json.dumps(e) + "\n" for e in events), "utf-8")
+    period = ["--from", "2026-11-01", "--to", "2026-12-01"]
+    assert main(["replay", str(old), str(new), str(log), *period, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "total of service credits, after the cap:\n" in out
+    assert "  the month from Sun 1 Nov: no row (no cap, or no credit) -> 30% (40% before the cap of 30%)\n" in out
+    assert main(["replay", str(old), str(new), str(log), *period, "--lang", "ja"]) == 0
+    out = capsys.readouterr().out
+    ja = "  11月1日(日) からの測定期間（月次）：行なし（上限がないか、クレジットなし）"
+    assert ja + " → 30%（上限適用前の合計 40%、上限 30%）\n" in out
+    assert main(["replay", str(old), str(new), str(log), *period, "--format", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)["credit_totals"]
+    assert (row["old_owed"], row["new_credits"], row["new_cap"], row["new_owed"]) == (None, 40.0, 30.0, 30.0)
