@@ -21,8 +21,9 @@ Design notes
   sums credits per period, not per customer, so a total over them would cap
   what no one customer is owed; at the cap, with the way out (each line's own
   ``at most``); W265, a credit tier or a per-breach line's own cap above the
-  total cap (it can never be owed in full), at the cap, with the cap line
-  that owes it.
+  total cap, or a per-breach line without a cap whose one breach owes more
+  than it (it can never be owed in full), at the cap, with the cap line that
+  owes it.
 """
 
 from __future__ import annotations
@@ -46,10 +47,11 @@ def written(cap: m.CreditTotal, percent: float | None = None) -> str:
     return line + (f" [art {cap.ref}]" if cap.ref is not None else "")
 
 
-def _lines(model: m.PolicyModel) -> Iterator[tuple[m.MeasurePeriod, m.Span, float | None, bool, bool]]:
-    """Every credit line of the model: its measurement period, its span, the most it owes by itself (None:
-    no bound of its own), whether it is owed to some customers only, and whether its period is written on
-    the availability target above it (a service's tiers) rather than on the line itself."""
+def _lines(model: m.PolicyModel) -> Iterator[tuple[m.MeasurePeriod, m.Span, float, bool, bool]]:
+    """Every credit line of the model: its measurement period, its span, the most it owes by itself (its
+    highest tier, its own cap, or for a line per breach without one the credit of one breach), whether it
+    is owed to some customers only, and whether its period is written on the availability target above it
+    (a service's tiers) rather than on the line itself."""
     for svc in model.services:
         split = bool(svc.plan_targets)
         if svc.credits:
@@ -59,8 +61,8 @@ def _lines(model: m.PolicyModel) -> Iterator[tuple[m.MeasurePeriod, m.Span, floa
                 yield t.period, t.credits[0].span, max(c.credit for c in t.credits), True, True
     for pri in model.priorities:
         split = len(model.rules_of(pri.id)) > 1
-        for c in pri.breach_credits:
-            yield c.period, c.span, c.cap, split, False
+        for c in pri.breach_credits:  # (without its own cap: what one breach owes, the least it can owe)
+            yield c.period, c.span, c.cap if c.cap is not None else c.percent, split, False
 
 
 def check(model: m.PolicyModel) -> list[Diagnostic]:
@@ -84,7 +86,7 @@ def check(model: m.PolicyModel) -> list[Diagnostic]:
             )
     if any(split for _, _, _, split, _ in lines):
         out.append(diagnostic("E268", words("diag.E268"), cap.span, help=words("diag.E268.help")))
-    above = [(most, span) for _, span, most, _, _ in lines if most is not None and most > cap.percent]
+    above = [(most, span) for _, span, most, _, _ in lines if most > cap.percent]
     if above:
         most, span = max(above, key=lambda x: x[0])
         out.append(

@@ -186,3 +186,11 @@ def test_a_single_credit_above_the_cap_is_a_warning_with_the_cap_that_owes_it() 
     assert d.help is not None and "`credit total at most 60% monthly [art 6]`" in d.help
     ja = compile_text(text, "cap.sla").diagnostics[0].text("ja")
     assert "60%" in ja and "30%" in ja
+
+
+def test_one_breach_above_the_cap_is_a_warning_and_a_line_without_its_own_cap_is_none() -> None:
+    uncapped = POLICY.replace("credit 5% per breach, at most 25% monthly", "credit 5% per breach")
+    assert _codes(uncapped) == []
+    (d,) = compile_text(uncapped.replace("credit 5% per breach", "credit 40% per breach"), "cap.sla").diagnostics
+    assert (d.code, d.span.line) == ("W265", 7)
+    assert d.help is not None and "`credit total at most 40% monthly [art 6]`" in d.help
