@@ -21,6 +21,9 @@ from .parts import Part
 from .periods import period_range
 from .words import Cell, PolicyWords, ref_number
 
+#: a period's kind as the credits tables name it (``report.credits.*``: 月次, 四半期, 評価期間)
+_KINDS = {"month": "month", "quarter": "quarter"}
+
 
 def _w(w: PolicyWords, key: str, **params: object) -> str:
     """This table's catalogue text ``report.credit_totals.<key>`` in the report's language."""
@@ -45,7 +48,7 @@ def credit_total_parts(report: Report, w: PolicyWords) -> list[Part]:
         return []
     rows: list[list[Cell]] = []
     for c in report.credit_totals:
-        kind = w.m(f"report.credits.{ {'month': 'month', 'quarter': 'quarter'}.get(c.period, 'whole') }")
+        kind = w.m(f"report.credits.{_KINDS.get(c.period, 'whole')}")
         rows.append([period_range(w, c.start, c.end, kind), _pct(c.credits), _pct(c.cap), _pct(c.owed), _why(w, c)])
     header = [_w(w, k) for k in ("period", "credits", "cap", "owed", "why")]
     return [Part(_w(w, "title"), header, rows, key="credit-totals", numeric=(1, 2, 3))]
