@@ -697,6 +697,10 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: st
         for credit in p.breach_credits:  # `credit 5% per breach, at most 25% monthly`
             if _contains(credit.span, row, column):
                 return hover_breach_credit(p, credit, pm, lang)
+    cap = pm.header.credit_total  # the header's `credit total at most 30% monthly`
+    if cap is not None and _contains(cap.span, row, column):
+        period = catalogue_message(f"author.hover.breach_credit.period.{cap.period.value}", lang)
+        return catalogue_message("author.hover.credit_total", lang, period=period, percent=f"{cap.percent:g}%")
     if kind == "event":
         if name in m.EVENT_TYPES:
             said = event_words(name, lang, {e.name: e.label for e in pm.event_types})

@@ -36,6 +36,8 @@ Design notes
       ``policy_versions`` column gives it (the first of several with one line; any of them names it),
       and the key without it is refused naming theirs (:func:`_breach_credit_rows`); a key with nothing
       after ``:version=`` is E162 where it is written, naming them too (:func:`_refuse_no_version`).
+      ``credit_totals`` maps ``YYYY-MM-DD`` (the first day of a period of the header's ``credit total``)
+      to the credit owed after the cap, or to fields (``credits`` before it, ``cap``, ``complete``).
       ``targets`` maps ``ID:TARGET`` (an incident and one of its named targets,
       ``ID:TARGET@CLOCK`` for its target on that clock) or ``ID:notify.NAME``
       (an incident's or an outage's notification rule: the row's kind and name
@@ -184,6 +186,7 @@ SECTIONS = (
     "availability_periods",
     "credits",
     "breach_credits",
+    "credit_totals",
     "violations",
     "no_violations",
 )
@@ -212,6 +215,7 @@ BARE_FIELD = {
     "availability_periods": "ratio",
     "credits": "credit_percent",
     "breach_credits": "credit",
+    "credit_totals": "owed",
 }
 _T = TypeVar("_T")
 #: Most business hours ``add_business_time`` may add (57 years of 7-hour business days).
@@ -604,6 +608,7 @@ SECTION_EXAMPLES = {
     "availability_periods": 'availability_periods: {{"{ident}:2026-11-01": 0.999}}',
     "credits": 'credits: {{"{ident}:2026-11-01": 10}}',
     "breach_credits": 'breach_credits: {{"{ident}:respond:2026-11-01": 10}}',
+    "credit_totals": 'credit_totals: {{"{ident}": 30}}',
 }
 #: The id each example names when the value written names none.
 SECTION_IDS = {
@@ -614,6 +619,7 @@ SECTION_IDS = {
     "availability_periods": "content",
     "credits": "content",
     "breach_credits": "P1",
+    "credit_totals": "2026-11-01",
 }
 
 
@@ -1193,6 +1199,8 @@ def _keyed_rows(section: str, report: dict[str, Any], versions: VersionsInForce)
             ): r
             for r in report[section]
         }
+    elif section == "credit_totals":  # (by the first day of the cap's period: one row per period)
+        rows = {str(r["start"])[:10]: r for r in report[section]}
     else:
         rows = {str(r["id"]): r for r in report[section]}
     return TargetKeys(rows, {}, list(rows))

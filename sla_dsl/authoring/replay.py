@@ -46,6 +46,10 @@ Design notes
   its side (``at most 30% with the period's other rows``), and the JSON gives
   ``old_shared_cap`` / ``new_shared_cap`` for it, only then (a period with
   one line writes what it wrote before).
+* The periods of the header's cap on the total of credits (``credit_totals``,
+  ``credit total at most 30% monthly``) whose cap, sum before it or owed total
+  differ, by their start: each side's figures, or that a side has no row (no
+  cap, or no credit in the period); a key after the others in the JSON.
 * An event one version cannot judge while the other can (a priority, cause,
   backup kind, service or attribute only one declares: what
   :func:`~sla_dsl.evaluation.check_log` refuses) does not stop the what-if:
@@ -332,6 +336,23 @@ class CreditChange(BaseModel):
     worded: str | None = Field(default=None, exclude=True)
 
 
+class CreditTotalChange(BaseModel):
+    """A measurement period of the header's cap on the total of credits (a ``credit_totals`` row) whose cap or
+    owed total NEW would change: a cap added or removed, or another figure. A side without the row (no cap,
+    or no credit in that period) has its fields null."""
+
+    #: the first instant of the cap's measurement period, as the row's ``start``
+    start: dt.datetime
+    #: its kind, ``month``, ``quarter`` or ``period``, NEW's row's when it has one
+    period: str
+    old_credits: float | None = None
+    old_cap: float | None = None
+    old_owed: float | None = None
+    new_credits: float | None = None
+    new_cap: float | None = None
+    new_owed: float | None = None
+
+
 class BreachCreditChange(BaseModel):
     """A service credit per missed target (a ``breach_credits`` row: one target of a priority's rule over one
     measurement period) that comes, goes or changes under NEW."""
@@ -405,6 +426,9 @@ class Replay(BaseModel):
     #: something from before its earliest version's ``effective`` date (no version in force yet)
     notes: list[str] = Field(default_factory=list)
     counts: dict[str, dict[str, int]] = Field(default_factory=dict)
+    #: the periods of the header's cap on the total of credits whose cap or owed total changes (a key after
+    #: the others)
+    credit_totals: list[CreditTotalChange] = Field(default_factory=list)
     #: the time zones of OLD and NEW (IANA names) the text summary reads (not in the JSON)
     zones: tuple[str, str] = Field(default=("", ""), exclude=True)
     #: the versions of OLD and NEW in force during the period, each a list (``old`` and ``new`` say them
@@ -429,6 +453,7 @@ class Replay(BaseModel):
             or self.violations
             or self.credits
             or self.breach_credits
+            or self.credit_totals
             or self.not_judged
         )
 
@@ -565,6 +590,7 @@ def compare(old: Report, new: Report, not_judged: Sequence[NotJudged] = ()) -> R
                 )
             )
     result.breach_credits = _breach_credit_changes(old, new)
+    result.credit_totals = _credit_total_changes(old, new)
     result.counts["breach_credits"] = {
         change: sum(c.change == change for c in result.breach_credits) for change in BREACH_CREDIT_CHANGES
     }
@@ -1303,6 +1329,9 @@ def render_text(r: Replay, lang: str = "en") -> str:
     if r.breach_credits:
         lines += ["", said("author.replay.breach_credits", lang)]
         lines += [_breach_credit_line(c, lang) for c in r.breach_credits]
+    if r.credit_totals:
+        lines += ["", said("author.replay.credit_totals", lang)]
+        lines += [_credit_total_line(r, c, lang) for c in r.credit_totals]
     if r.violations:
         lines += ["", violations_heading]
         lines += [
@@ -1400,6 +1429,56 @@ def _row_kind(ratio: float | None, target: float | None) -> str | None:
     if ratio is None:
         return None
     return "figure" if target is None else "target"
+
+
+def _credit_total_changes(old: Report, new: Report) -> list[CreditTotalChange]:
+    """The periods of ``credit_totals`` (by their start) whose cap or owed total differs between the reports."""
+    o_t = {r.start.timestamp(): r for r in old.credit_totals}
+    n_t = {r.start.timestamp(): r for r in new.credit_totals}
+    out: list[CreditTotalChange] = []
+    for key in sorted(dict.fromkeys([*o_t, *n_t])):
+        x, y = o_t.get(key), n_t.get(key)
+        if x is not None and y is not None and (x.cap, x.owed, x.credits) == (y.cap, y.owed, y.credits):
+            continue
+        row = y or x
+        assert row is not None
+        out.append(
+            CreditTotalChange(
+                start=row.start,
+                period=row.period,
+                old_credits=x.credits if x else None,
+                old_cap=x.cap if x else None,
+                old_owed=x.owed if x else None,
+                new_credits=y.credits if y else None,
+                new_cap=y.cap if y else None,
+                new_owed=y.owed if y else None,
+            )
+        )
+    return out
+
+
+def _credit_total_line(r: Replay, c: CreditTotalChange, lang: str) -> str:
+    """A period of the cap on the total of credits whose cap or owed total changes, each side's figures."""
+
+    def side(credits: float | None, cap: float | None, owed: float | None) -> str:
+        if credits is None or cap is None or owed is None:
+            return said("author.replay.credit_total.none", lang)
+        return said(
+            "author.replay.credit_total.side", lang, owed=f"{owed:g}%", credits=f"{credits:g}%", cap=f"{cap:g}%"
+        )
+
+    w = _period_words(r, lang)
+    kind = said(f"report.credits.{_PERIOD_KINDS.get(c.period, 'whole')}", lang)
+    tz = _shown_zone(r)
+    start = c.start.astimezone(tz) if tz is not None else c.start
+    return said(
+        "author.replay.credit_total",
+        lang,
+        start=w.d(start.date()),
+        kind=kind,
+        old=side(c.old_credits, c.old_cap, c.old_owed),
+        new=side(c.new_credits, c.new_cap, c.new_owed),
+    )
 
 
 def _breach_credit_line(c: BreachCreditChange, lang: str) -> str:

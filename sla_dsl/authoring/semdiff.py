@@ -606,6 +606,11 @@ class Words:
             if v.cap is None:
                 return self.say("breach_credit", **fields)
             return self.say("breach_credit.cap", cap=f"{v.cap:g}", **fields)
+        if isinstance(v, m.CreditTotal):  # the header's `credit total at most 30% monthly [art 6.3]`
+            fields = {"percent": f"{v.percent:g}", "period": self.value(v.period)}
+            if v.ref is None:
+                return self.say("credit_total", **fields)
+            return self.say("credit_total.ref", article=self.say("article", n=str(v.ref)), **fields)
         if isinstance(v, m.CreditTier):  # issue 13
             return self.say("credit_tier", below=f"{v.below:g}", credit=f"{v.credit:g}")
         if isinstance(v, m.MeasurePeriod):

@@ -100,6 +100,7 @@ class _Page(PageWriter):
             (self.t("version"), tx.esc(h.version)),
             (self.t("effective"), tx.esc(tx.date(h.effective, self.lang))),
             (self.t("timezone"), tx.esc(tx.zone(self.policy.tz, self.lang))),
+            *([(self.t("credit_total"), self.credit_total(h.credit_total))] if h.credit_total else []),
         )
         self.html(
             '<dl class="sla-meta">'
@@ -236,6 +237,14 @@ class _Page(PageWriter):
             inner = tx.join(extra, "ja") if self.lang == "ja" else ", ".join(map(tx.nested, extra))
             text += f"（{inner}）" if self.lang == "ja" else f" ({inner})"
         return text
+
+    def credit_total(self, cap: m.CreditTotal) -> str:
+        """The header's cap on the total of every credit of a period, in words (with its article)."""
+        per = plans.period_words(cap.period, self.lang)
+        text = self.t("credit_total.text", p=tx.percent(cap.percent), per=per)
+        if cap.ref is not None:
+            text += self.t("credit_total.ref", n=str(cap.ref))
+        return tx.esc(text)
 
     def r_services(self, nodes: list[m.Service], level: int, block: Block) -> None:
         rows = []

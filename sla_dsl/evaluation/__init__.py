@@ -82,6 +82,7 @@ from . import incidents
 from .backups import judge_backups
 from .breach_credits import judge_breach_credits
 from .common import Ctx, Versions
+from .credit_totals import credit_totals
 from .deadline_times import JudgedPeriod, check_deadlines
 from .declared import check_declared
 from .event_times import Taken, check_event_times
@@ -416,6 +417,7 @@ def assemble(
     tz = versions.rules[0].tz
     out = judge_outages(ctx, log.outages, log.stops)
     backups, retention, taken = judge_backups(ctx, log.backups)
+    breach_credits = judge_breach_credits(ctx, judged)  # (from every incident's verdict: after a merge too)
     primary = ctx.primary
     skeleton = Report(
         policy=_ref(primary.policy),
@@ -440,7 +442,8 @@ def assemble(
         availability_periods=out.periods,
         credits=out.credits,
         backups_taken=taken,
-        breach_credits=judge_breach_credits(ctx, judged),  # (from every incident's verdict: after a merge too)
+        breach_credits=breach_credits,
+        credit_totals=credit_totals(ctx, out.credits, breach_credits),
         generator=Generator(name=GENERATOR, version=__version__),
     )
     return Evaluation(ctx, judged, breaches, skeleton)

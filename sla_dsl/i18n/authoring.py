@@ -902,6 +902,17 @@ AUTHORING: dict[str, Msg] = {
     "author.replay.credit_when": Msg("（`{when}`）", " when {when}"),
     # whom a service's target is for (report.when.customers / others), after the service's label
     "author.replay.whom": Msg("（{who}）", " ({who})"),
+    # the periods of the header's cap on the total of credits (`credit total at most 30% monthly`)
+    "author.replay.credit_totals": Msg(
+        "サービスクレジットの合計（上限の適用後）：", "total of service credits, after the cap:"
+    ),
+    "author.replay.credit_total": Msg(
+        "  {start} からの測定期間（{kind}）：{old} → {new}", "  the {kind} from {start}: {old} -> {new}"
+    ),
+    "author.replay.credit_total.side": Msg(
+        "{owed}（上限適用前の合計 {credits}、上限 {cap}）", "{owed} ({credits} before the cap of {cap})"
+    ),
+    "author.replay.credit_total.none": Msg("行なし（上限がないか、クレジットなし）", "no row (no cap, or no credit)"),
     "author.replay.breach_credits": Msg(
         "目標未達1件あたりのサービスクレジット：", "service credits per missed target:"
     ),

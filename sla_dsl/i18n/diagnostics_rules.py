@@ -520,4 +520,40 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "上限を未達1件あたりのクレジット以上に上げてください。例：`{example}`",
         "raise the cap to the credit per breach or more, e.g. `{example}`",
     ),
+    # E267, E268, W265: the header's cap on the sum of every credit of a period (`credit total at most 30%`)
+    "diag.E267": Msg(
+        "このクレジットの測定期間（`{period}`）が、クレジット合計の上限の期間（`{cap}`）と違います",
+        "this credit is measured `{period}`, but the cap on the total of credits is `{cap}`",
+    ),
+    "diag.E267.help": Msg(
+        "期間の違うクレジットの百分率は足し合わせられません。"
+        "この行を `{period}` で測るか、上限の行を直してください（`{line}`）",
+        "percentages of different periods' fees cannot be added: "
+        "measure this line `{period}`, or change the cap (`{line}`)",
+    ),
+    "diag.E267.help.target": Msg(
+        "期間の違うクレジットの百分率は足し合わせられません。"
+        "上の稼働率の目標を `{period}` で測るか、上限の行を直してください（`{line}`）",
+        "percentages of different periods' fees cannot be added: "
+        "measure the availability target above it `{period}`, or change the cap (`{line}`)",
+    ),
+    "diag.E268": Msg(
+        "クレジット合計の上限は、一部の顧客（`when`）だけのクレジットがある契約には書けません",
+        "a cap on the total of credits cannot be written where credits are owed to some customers only (`when`)",
+    ),
+    "diag.E268.help": Msg(
+        "レポートはクレジットを期間ごとに合計し、顧客ごとには合計しません。"
+        "各 `credit` 行の `at most` で上限を定めてください",
+        "the report sums credits per period, not per customer: cap each `credit` line with its own `at most`",
+    ),
+    "diag.W265": Msg(
+        "クレジット合計の上限 {cap} が、{line}行目のクレジット {credit} より小さいため、"
+        "そのクレジットは全額支払われることがありません",
+        "the cap on the total of credits {cap} is below the credit of {credit} on line {line}: "
+        "it is never owed in full",
+    ),
+    "diag.W265.help": Msg(
+        "そのクレジットを支払うには上限を上げてください。例：`{example}`",
+        "to owe that credit, raise the cap, e.g. `{example}`",
+    ),
 }

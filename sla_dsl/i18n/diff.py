@@ -309,6 +309,12 @@ DIFF: dict[str, Msg] = {
         "{target}の未達1件につき{percent}%（{period}の上限{cap}%）",
         "{percent}% per breach of {target}, at most {cap}% {period}",
     ),
+    # the header's cap on the total of every credit of a period (`credit total at most 30% monthly [art 6]`)
+    "diff.field.credit_total": Msg("サービスクレジットの合計の上限", "cap on the total of service credits"),
+    "diff.credit_total": Msg("{period}の合計{percent}%まで", "at most {percent}% in total, {period}"),
+    "diff.credit_total.ref": Msg(
+        "{period}の合計{percent}%まで（{article}）", "at most {percent}% in total, {period} ({article})"
+    ),
     "diff.breach_credit.response": Msg("応答目標", "the response target"),
     "diff.breach_credit.named": Msg("{clock}での{kind}目標", "the {kind} target on {clock}"),
     "diff.breach_credit.kind.respond": Msg("応答", "response"),

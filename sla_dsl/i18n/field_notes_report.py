@@ -1125,4 +1125,40 @@ REPORT_NOTES: dict[str, str] = {
         "the instant the report is judged as of: events after it are ignored (``--as-of``, by default ``to``); same "
         "form"
     ): "レポートを判定する時点：それより後のイベントは無視する（``--as-of``、既定は ``to``）。形式は同じ",
+    # -- CreditTotalRow (the cap on the sum of every credit of a period) --------------------------------------
+    "The credits of one measurement period, before and after the cap on their sum.": (
+        "一つの測定期間のクレジットの、合計の上限を適用する前と後。"
+    ),
+    "every credit counted is final (false: a credit per breach of a period not over at ``as_of``, its figure so far)": (
+        "数えたクレジットがすべて確定している（false：``as_of`` の時点で終わっていない測定期間の目標未達1件あたりの"
+        "クレジットがあり、ここまでの値）"
+    ),
+    "the article of the cap (``Article 6.3``); null when it cites none": (
+        "上限の条項（``Article 6.3``）。示さなければ null"
+    ),
+    "the cap on that sum, in percent of the period's fee (``30.0``)": (
+        "その合計の上限。測定期間の料金に対する百分率（``30.0``）"
+    ),
+    "the credit owed for the period after the cap, in percent of its fee: the smaller of ``credits`` and ``cap``": (
+        "上限を適用した後に返還するクレジット。測定期間の料金に対する百分率で、``credits`` と ``cap`` の小さいほう"
+    ),
+    "the header's cap on the sum of every credit of a period (``credit total at most 30% monthly``): one row per "
+    "measurement period of the cap that holds a credit, by start, with the credits before the cap, the cap and what "
+    "is owed after it; empty when the policy states no such cap or no credit is owed": (
+        "ヘッダーに書く測定期間ごとのクレジットの合計の上限（``credit total at most 30% monthly``）。クレジットのある"
+        "上限の測定期間ごとに一行、開始の順で、上限を適用する前の合計、上限、適用した後に返還する分を示す。"
+        "ポリシーにその上限がないか、返還するクレジットがなければ空"
+    ),
+    "the measurement period of the cap: ``month``, ``quarter`` or ``period`` (the evaluated one)": (
+        "上限の測定期間：``month``、``quarter``、``period``（評価期間）"
+    ),
+    "the start of the measurement period in the policy's time zone": "測定期間の開始。ポリシーのタイムゾーンで示す",
+    "the sum of the period's credits before the cap, in percent of its fee: its rows of ``credits`` "
+    "(``credit_percent``) and of ``breach_credits`` (``credit``)": (
+        "上限を適用する前の、その測定期間のクレジットの合計。料金に対する百分率で、``credits`` の行"
+        "（``credit_percent``）と ``breach_credits`` の行（``credit``）の和"
+    ),
+    "the version whose cap applied (the one in force at the period's start)": (
+        "適用した上限を定める規定の版（測定期間の開始の時点で有効な版）"
+    ),
 }

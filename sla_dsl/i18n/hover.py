@@ -402,5 +402,11 @@ HOVER: dict[str, Msg] = {
     "author.hover.breach_credit.period.month": Msg("暦月", "calendar month"),
     "author.hover.breach_credit.period.quarter": Msg("四半期", "calendar quarter"),
     "author.hover.breach_credit.period.period": Msg("評価期間", "evaluated period"),
+    "author.hover.credit_total": Msg(
+        "**サービスクレジットの合計の上限**：{period}ごとに、稼働率のクレジットと目標未達1件あたりのクレジットを"
+        "合計し、返還するのは料金の{percent}まで",
+        "**Cap on the total of service credits**: per {period}, the availability credits and the credits per "
+        "missed target are added up, and at most {percent} of the fee is owed",
+    ),
     **LSP_SESSION,  # (one section of the catalogue: the language server's words)
 }

@@ -31,6 +31,13 @@ SITE: dict[str, Msg] = {
     "site.version": Msg(ja="版", en="Version"),
     "site.effective": Msg(ja="適用開始日", en="Effective"),
     "site.timezone": Msg(ja="標準時", en="Time zone"),
+    # the header's `credit total at most 30% monthly [art 6.3]`
+    "site.credit_total": Msg(ja="クレジットの上限", en="Credit cap"),
+    "site.credit_total.text": Msg(
+        ja="{per}のサービスクレジットの合計は、料金の {p} まで",
+        en="service credits together at most {p} of the fee, {per}",
+    ),
+    "site.credit_total.ref": Msg(ja="（第{n}条）", en=" (Article {n})"),
     "site.source_lines": Msg(ja="ポリシー定義の {a}〜{b} 行目", en="policy source, lines {a}-{b}"),
     "site.source_line": Msg(ja="ポリシー定義の {a} 行目", en="policy source, line {a}"),
     "site.reading": Msg(ja="読み方", en="Reading"),

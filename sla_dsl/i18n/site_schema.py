@@ -75,6 +75,7 @@ SITE_SCHEMA: dict[str, Msg] = {
             ("CreditRow", "サービスクレジット"),
             ("Generator", "レポートを書いたツール"),
             ("BreachCreditRow", "目標未達1件あたりのサービスクレジット"),
+            ("CreditTotalRow", "測定期間のクレジットの合計と上限"),
             ("IncidentRow", "案件の判定"),
             ("InputSummary", "読み込みの要約"),
             ("MaintenanceRow", "定期メンテナンスの枠"),

@@ -81,6 +81,27 @@ TABLES: dict[str, Msg] = {
         "period's, so the credit is settled by a report over the whole period ({ref})",
     ),
     "report.breach_credits.no_article": Msg("条項の指定なし", "no article given"),
+    # the header's cap on the sum of every credit of a period (`credit total at most 30% monthly`)
+    "report.credit_totals.title": Msg("クレジットの合計と上限", "Total of service credits and its cap"),
+    "report.credit_totals.period": Msg("測定期間", "Period"),
+    "report.credit_totals.credits": Msg("上限適用前の合計", "Total before the cap"),
+    "report.credit_totals.cap": Msg("上限", "Cap"),
+    "report.credit_totals.owed": Msg("返還するクレジット", "Credit owed"),
+    "report.credit_totals.why": Msg("根拠", "Explanation"),
+    "report.credit_totals.explain.over": Msg(
+        "この測定期間のクレジットの合計 {credits} が上限 {cap} を超えるため、"
+        "料金の {owed} をクレジットとして返還（{ref}）",
+        "the period's credits add up to {credits}, above the cap of {cap}: {owed} of the fee is credited ({ref})",
+    ),
+    "report.credit_totals.explain.within": Msg(
+        "この測定期間のクレジットの合計 {credits} は上限 {cap} 以内のため、"
+        "料金の {owed} をクレジットとして返還（{ref}）",
+        "the period's credits add up to {credits}, within the cap of {cap}: {owed} of the fee is credited ({ref})",
+    ),
+    "report.credit_totals.not_final": Msg(
+        "。測定期間が終わっていないため確定していません。", "; not final: the period is not over."
+    ),
+    "report.credit_totals.no_article": Msg("条項の指定なし", "no article given"),
     "report.targets.title": Msg("目標別の判定", "Verdicts per target"),
     "report.targets.id": Msg("ID", "ID"),
     "report.targets.target": Msg("目標", "Target"),

@@ -20,6 +20,7 @@ from .check_clocks import Spots, check_clocks, spot
 from .check_day_targets import check_day_targets
 from .check_same_day import check_same_day
 from .conditions import check_conditions, tests_any
+from .credit_total import check as check_credit_total
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 from .event_types import check as check_event_types
 from .languages import check_languages, check_value_labels
@@ -87,6 +88,7 @@ def check_model(
     out += check_day_targets(model)  # `by 16:00 of 1st business day`, `by end of ... on CLOCK`
     out += check_event_types(model, users_dropped=any(k in _EVENT_USERS for k, _ in dropped))
     out += check_same_day(model)
+    out += check_credit_total(model)
     out += check_languages(model)
     out += check_value_labels(model)
     out += _header_zone(model)

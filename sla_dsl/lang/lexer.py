@@ -125,6 +125,7 @@ KEYWORDS: tuple[str, ...] = (
     "period",
     "breach",  # a service credit per breached target (`credit 5% per breach, at most 25% monthly`)
     "most",
+    "total",  # the header's cap on the total of credits (`credit total at most 30% monthly`)
     "pauses",  # clocks and named targets (issue 12)
     "until",
     "resets",

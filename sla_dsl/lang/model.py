@@ -95,6 +95,7 @@ from .model_nodes import (
 from .model_services import (
     AvailabilityTarget,
     CreditTier,
+    CreditTotal,
     MeasurePeriod,
     NoticeAnchor,
     PlannedStop,
@@ -135,6 +136,7 @@ __all__ = [
     "Completion",
     "Condition",
     "CreditTier",
+    "CreditTotal",
     "DateHours",
     "DateRange",
     "DayHours",
@@ -267,6 +269,8 @@ class Header(Node):
     source: str | None = None
     #: ``languages ja, en``: every language of the texts, the primary first (empty: not declared).
     languages: tuple[str, ...] = ()
+    #: ``credit total at most 30% monthly``: the cap on the sum of every credit of a period (None: none)
+    credit_total: CreditTotal | None = None
 
 
 class PolicyModel(Node):

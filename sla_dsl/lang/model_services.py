@@ -6,6 +6,8 @@ Design notes
   and ``credits``) apart from its targets with ``when`` (``plan_targets``, each
   an :class:`AvailabilityTarget` with its own credit tiers; issue 13). Which
   target applies to which customers is :mod:`.service_plans`'.
+* :class:`CreditTotal` caps the sum of every credit of a measurement period
+  (the header's ``credit total at most 30% monthly``).
 * :class:`ServiceHours` says when a service is provided: all the time, or during
   a calendar's hours, with or without maintenance and planned stops.
 * A :class:`PlannedStop` is the rule for announcing planned stops: the notice's
@@ -38,6 +40,17 @@ class MeasurePeriod(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
     PERIOD = "period"
+
+
+class CreditTotal(Node):
+    """A cap on the sum of every service credit owed for one measurement period, the header's ``credit total at
+    most 30% monthly [art 6.3]``: availability credits and credits per breach together owe at most
+    ``percent`` of the period's fee."""
+
+    #: the cap, in percent of the period's fee
+    percent: float
+    period: MeasurePeriod = MeasurePeriod.MONTH
+    ref: ArticleRef | None = None
 
 
 class CreditTier(Node):

@@ -716,6 +716,7 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "title": ('title "Click So-ko における SLA" / "Click So-ko SLA"',),
         "source": ('source "clicksoko-sla-ja.txt"',),
         "languages": ("languages ja, en",),
+        "credit": ("credit total at most 30% monthly",),
     },
     "article": {"text": ('text "本文" / "Text"',)},
     "calendar": {

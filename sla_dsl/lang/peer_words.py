@@ -38,7 +38,7 @@ STATEMENT_HOME = {
     "complete": "priority", "guideline": "priority", "starts": "clock", "within": "notify",
     "only": "notify", "met": "notify", "method": "backup", "keep": "backup", "continuous": "backup",
     "every": "backup` or `maintenance", "notice": "planned stop` or `maintenance", "emergency": "planned stop",
-    "availability": "service", "credit": "service` or `priority", "description": "item",
+    "availability": "service", "credit": "service` or `priority` or `sla", "description": "item",
     "value": "item` or `attribute", "rules": "item",
     "text": "article", "format": "sla", "version": "sla", "effective": "sla", "timezone": "sla` or `calendar",
     "provider": "sla", "title": "sla", "source": "sla",

@@ -50,6 +50,7 @@ _NAMED_TARGETS = {
 #: Each statement as its author wrote it (its own keywords), for E212: never the grammar's name of it.
 _WRITTEN = {
     **{f"h_{k}": k for k in ("format", "version", "effective", "timezone", "provider", "title", "source", "languages")},
+    "h_credit_total": "credit total",
     "s_hours": "hours",
     "p_notice": "notice",
     "p_emergency": "emergency without notice",
@@ -226,6 +227,19 @@ class Builder(BreachCreditBuilder, EventTypeBuilder):
                 fields["source"] = _unquote(tok)
             elif st.data == "h_languages":
                 fields["languages"] = read_languages(st, self.error)
+            elif st.data == "h_credit_total":
+                assert isinstance(tok, Token)
+                try:  # (a cap outside (0, 100] is E215 there; the header stays, without the cap)
+                    percent = self._percent(tok)
+                except Invalid:
+                    continue
+                ref = next((c for c in st.children if isinstance(c, Tree) and c.data == "ref"), None)
+                fields["credit_total"] = m.CreditTotal(
+                    percent=percent,
+                    period=self.measure_period(st),
+                    ref=self.ref(ref) if ref is not None else None,
+                    span=self.span(st),
+                )
             else:
                 raise unknown_statement(st)
         missing = [k for k in ("version", "effective", "timezone") if k not in fields]

@@ -8,8 +8,9 @@ Design notes
   ``violations``), plus added keys that the contract allows: ``explain`` on
   every verdict, ``policy_version`` on every judged row, ``retention``,
   ``versions``, ``input``, ``trend`` (issue 16, filled by
-  :mod:`sla_dsl.evaluation.trend`), ``backups_taken`` and ``breach_credits``
-  (:mod:`.breach_credit_rows`), then ``generator`` (the tool's name and version)
+  :mod:`sla_dsl.evaluation.trend`), ``backups_taken``, ``breach_credits``
+  (:mod:`.breach_credit_rows`), ``credit_totals`` (:mod:`.credit_total_rows`), then ``generator``
+  (the tool's name and version)
   after every other key; ``sha256`` in ``policy`` and each of ``versions``
   (the fingerprint of that version's text as read), after their other keys; and
   ``id`` after the other keys of the rows no event names (a measurement period, a
@@ -76,6 +77,7 @@ from .availability_rows import (
 )
 from .backup_rows import BackupRow, RetentionRow
 from .breach_credit_rows import BreachCreditRow
+from .credit_total_rows import CreditTotalRow
 from .incident_rows import (
     ClockStep,
     CycleStep,
@@ -100,6 +102,7 @@ __all__ = [
     "BreachedTarget",
     "ClockStep",
     "CreditRow",
+    "CreditTotalRow",
     "CycleStep",
     "DataDiff",
     "DataNote",
@@ -277,6 +280,10 @@ class Report(_Row):
     #: credit line and measurement period that holds a breach of its target, by period, then priority;
     #: empty when the policy states none or none is breached
     breach_credits: list[BreachCreditRow] = Field(default_factory=list)
+    #: the header's cap on the sum of every credit of a period (``credit total at most 30% monthly``): one row
+    #: per measurement period of the cap that holds a credit, by start, with the credits before the cap, the
+    #: cap and what is owed after it; empty when the policy states no such cap or no credit is owed
+    credit_totals: list[CreditTotalRow] = Field(default_factory=list)
     #: the tool that wrote the report, its name and version (``{"name": "sla-dsl", "version": "0.1.0"}``):
     #: with each version's ``sha256``, what reproduces it; null when not known (a report read back from a
     #: JSON written without this key)

@@ -60,6 +60,7 @@ from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .blocks import write_blocks
 from .breach_credits import breach_credit_parts
 from .chart import legend_html, timeline_svg
+from .credit_totals import credit_total_parts
 from .credits import credit_parts
 from .escape import html_text, markdown_cell, printable
 from .explain import explain, render_explanations
@@ -109,8 +110,9 @@ def render(
         report.violations if violations is None else violations,
         cap,
     )
-    # availability per period and service credits (issue 13), and the credits per breached target
-    parts[2:2] = credit_parts(report, w) + breach_credit_parts(report, w)
+    # availability per period and service credits (issue 13), the credits per breached target, and the
+    # period's total before and after the header's cap on it
+    parts[2:2] = credit_parts(report, w) + breach_credit_parts(report, w) + credit_total_parts(report, w)
     # the trend against earlier months, after the summary (issue 16), its note saying what its figures are
     trend = [t._replace(notes=_said_after(t.notes, trend_note(report, w), w)) for t in trend_parts(report, w)]
     parts[1:1] = trend

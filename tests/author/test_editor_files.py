@@ -50,6 +50,7 @@ SAMPLE = """sla "Sample" {
   effective 2026-04-01
   timezone Asia/Tokyo
   languages en
+  credit total at most 30% monthly
 }
 attribute plan {
   values standard, premium

@@ -47,7 +47,7 @@ REFUSED = [
         _case(PERIOD + EVENTS + "    expect:\n      incident: {INC-A: met}\n"),
         "t.yaml:7:7: error: [E160] case `x`: unknown key `incident` in `expect`\n"
         "  help: did you mean `incidents`? the keys are incidents, outages, planned_stops, targets, "
-        "availability, availability_periods, credits, breach_credits, violations, no_violations\n",
+        "availability, availability_periods, credits, breach_credits, credit_totals, violations, no_violations\n",
         "t.yaml:7:7: error: [E160] ケース `x`：`expect` にキー `incident` はありません\n"
         "  ヒント: `incidents` の誤りではありませんか？",
         id="incident-for-incidents",

@@ -31,7 +31,7 @@ BAD = {"event": "incident.reported", "id": "X", "at": "2026-11-02T10:00:00+09:00
 def last_key() -> str:
     report = sla_dsl.evaluate(sla_dsl.load_policy(CLICKSOKO), str(EXAMPLE), "2026-11-01", "2026-12-01")
     keys = list(json.loads(report.model_dump_json()))
-    assert keys[-3:] == ["backups_taken", "breach_credits", "generator"]
+    assert keys[-4:] == ["backups_taken", "breach_credits", "credit_totals", "generator"]
     return keys[-1]
 
 

@@ -344,7 +344,9 @@ def test_the_json_report_lists_breach_credits_after_every_earlier_key() -> None:
     out = io.BytesIO()
     judged.write_json(out)
     data = json.loads(out.getvalue())
-    assert list(data)[-2:] == ["breach_credits", "generator"]  # (the tool that wrote it came after)
+    # (the tool that wrote it came after, and the credits' totals under a cap: none here)
+    assert list(data)[-3:] == ["breach_credits", "credit_totals", "generator"]
+    assert data["credit_totals"] == []
     assert data["breach_credits"] == rows(judged.report())
 
 

@@ -47,12 +47,12 @@ def test_a_cut_list_ends_among_others_in_english(code: str) -> None:
 def test_the_header_words_read_naturally() -> None:
     d = _diagnostic(CUT["E011"])
     assert d.text("ja") == (
-        "`frobnicate` はここには書けません。ここに書けるのは`effective`、`format`、`languages`、`provider`、"
-        "`source`、`timezone`、`title`、`version`などです"
+        "`frobnicate` はここには書けません。ここに書けるのは`credit`、`effective`、`format`、`languages`、"
+        "`provider`、`source`、`timezone`、`title`などです"
     )
     assert d.text("en") == (
-        "unexpected `frobnicate`, expected `effective`, `format`, `languages`, `provider`, `source`, `timezone`, "
-        "`title`, `version`, among others"
+        "unexpected `frobnicate`, expected `credit`, `effective`, `format`, `languages`, `provider`, `source`, "
+        "`timezone`, `title`, among others"
     )
 
 

@@ -198,6 +198,18 @@ VARIANTS: dict[str, str] = {
     + CALENDAR
     + "priority P1 {\n  respond within 1 hour\n  credit 5% per breach\n  credit 2% per breach\n}\n",
     "W263": HEADER + CALENDAR + "priority P1 {\n  respond within 1 hour\n  credit 30% per breach, at most 10%\n}\n",
+    # the header's cap on the sum of every credit of a period
+    "E267": HEADER.replace("}\n", "  credit total at most 30% monthly\n}\n", 1)
+    + CALENDAR
+    + "priority P1 {\n  respond within 1 hour\n  credit 5% per breach quarterly\n}\n",
+    "E268": HEADER.replace("}\n", "  credit total at most 30% monthly\n}\n", 1)
+    + CALENDAR
+    + "attribute plan { values standard, premium default standard }\n"
+    + "priority P1 {\n  when plan = premium\n  respond within 1 hour\n  credit 5% per breach\n}\n"
+    + "priority P1 {\n  respond within 4 hours\n}\n",
+    "W265": HEADER.replace("}\n", "  credit total at most 30% monthly\n}\n", 1)
+    + CALENDAR
+    + "priority P1 {\n  respond within 1 hour\n  credit 5% per breach, at most 50%\n}\n",
     "W241-twice": HEADER
     + CALENDAR
     + "clock response {\n  starts at incident.reported, else incident.reported\n}\n"

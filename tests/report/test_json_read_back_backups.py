@@ -61,9 +61,10 @@ def test_the_json_adds_one_last_key_and_keeps_the_others_as_they_were(without_co
     report = sla_dsl.evaluate(policy, without_continuous, "2026-11-01", "2026-12-01")
     text = render(report, "json")
     data = json.loads(text)
-    assert list(data)[-3:] == ["backups_taken", "breach_credits", "generator"]  # (each key added since at the end)
+    # (each key added since at the end)
+    assert list(data)[-4:] == ["backups_taken", "breach_credits", "credit_totals", "generator"]
     assert data["backups_taken"] == {"database": 30, "files": 29, "machine_image": 30}
-    later = ("backups_taken", "breach_credits", "generator")
+    later = ("backups_taken", "breach_credits", "credit_totals", "generator")
     before = json.dumps({k: v for k, v in data.items() if k not in later}, ensure_ascii=False, indent=2)
     head = before.removesuffix("\n}")
     assert text.startswith(head + ',\n  "backups_taken": {')
