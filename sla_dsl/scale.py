@@ -64,6 +64,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
+import holidays
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -333,7 +334,8 @@ class OtherCodeError(InputError):
 
 def code_digest(root: Path | None = None, grammar: str | None = None) -> str:
     """The SHA-256 of the code of the package at ``root`` (None: this one, computed once per process): the
-    relative path and bytes of each of its modules, the grammar's text and the version. No path of the
+    relative path and bytes of each of its modules, the grammar's text, the version and the ``holidays``
+    release (its national holidays are counted by the business calendars). No path of the
     installation and no file's times or inode (unlike the compiled cache's fingerprint): the same wheel
     installed on each node of a cluster, at other paths and times, is one code; a module of other bytes
     is another. The ``grammars`` folder is left to the grammar's text: a wheel installs it in the
@@ -343,6 +345,9 @@ def code_digest(root: Path | None = None, grammar: str | None = None) -> str:
     root = root if root is not None else _package()
     digest = hashlib.sha256()
     digest.update(f"sla-dsl {__version__}\0".encode())
+    # (the national holidays the business calendars count come from `holidays`: another release of it may
+    # move a due time on a worker, so it is part of the code compared)
+    digest.update(f"holidays {getattr(holidays, '__version__', 'unknown')}\0".encode())
     digest.update(hashlib.sha256((grammar if grammar is not None else grammar_text()).encode("utf-8")).digest())
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "grammars"))

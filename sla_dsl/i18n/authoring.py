@@ -186,11 +186,13 @@ AUTHORING: dict[str, Msg] = {
     ),
     # a Dask worker or Spark executor whose sla_dsl is other code than the client's (sla_dsl/scale.py: arguments)
     "author.api.other_code": Msg(
-        "ワーカー（エグゼキューター）`{host}` の `sla-dsl`（`{path}`）はクライアントと異なるコードです。"
-        "結果は組み合わせません：クライアントと同じリリースの `sla-dsl` をすべてのワーカー（エグゼキューター）で"
-        "動かしてください",
-        "the worker (executor) `{host}` runs other `sla-dsl` code ({path}) than the client: no result is combined; "
-        "run the client's release of `sla-dsl` on every worker (executor)",
+        "ワーカー（エグゼキューター）`{host}` の `sla-dsl`（`{path}`）はクライアントと異なるコードか、"
+        "異なるリリースの `holidays`（祝日のデータ）で動いています。"
+        "結果は組み合わせません：クライアントと同じリリースの `sla-dsl` と `holidays` をすべてのワーカー"
+        "（エグゼキューター）で動かしてください",
+        "the worker (executor) `{host}` runs other `sla-dsl` code ({path}) or another release of `holidays` (the "
+        "national holidays) than the client: no result is combined; run the client's releases of `sla-dsl` and "
+        "`holidays` on every worker (executor)",
     ),
     # `events` of sla_dsl.spark.evaluate / judge that is no Spark DataFrame (sla_dsl/spark.py)
     "author.api.spark_events_type": Msg(

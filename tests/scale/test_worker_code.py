@@ -62,6 +62,18 @@ def test_two_copies_of_the_package_at_other_paths_and_times_are_one_code(tmp_pat
     assert code_digest(one, grammar + "\n") != code_digest(one, grammar)  # another grammar
 
 
+def test_another_release_of_holidays_is_other_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The national holidays the business calendars count come from ``holidays``: a worker with another release
+    of it may move a due time, so its digest is not the client's."""
+    import holidays
+
+    one = _copy(tmp_path / "a" / "sla_dsl")
+    grammar = grammar_text()
+    before = code_digest(one, grammar)
+    monkeypatch.setattr(holidays, "__version__", "9999.1", raising=False)
+    assert code_digest(one, grammar) != before
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_a_task_of_other_code_is_refused_before_its_arguments_are_read(lang: str) -> None:
     text = POLICY_PATH.read_text("utf-8")
