@@ -1284,6 +1284,23 @@ REPORT: dict[str, Msg] = {
     "explain.credit.whole": Msg(
         "測定期間全体の判定：`--from {start} --to {end}`", "a report over the whole period: `--from {start} --to {end}`"
     ),
+    # the cap on the sum of every credit of the period (`credit total at most 30% monthly`) this credit counts
+    # towards (report/explain_credit_total.py): {credit} this one, {credits} the period's total before the cap
+    "explain.credit_total.over": Msg(
+        "クレジットの合計の上限（{ref}）：この測定期間のクレジットの合計は、"
+        "このクレジット {credit} を含めて {credits}。上限 {cap} を超えるため、測定期間全体で返還するのは料金の {owed}",
+        "cap on the total of credits ({ref}): the period's credits, this {credit} among them, add up to {credits}, "
+        "above the cap of {cap}: {owed} of the fee is credited for the period in all",
+    ),
+    "explain.credit_total.within": Msg(
+        "クレジットの合計の上限（{ref}）：この測定期間のクレジットの合計は、"
+        "このクレジット {credit} を含めて {credits}。上限 {cap} 以内のため、測定期間全体で料金の {owed} を返還",
+        "cap on the total of credits ({ref}): the period's credits, this {credit} among them, add up to {credits}, "
+        "within the cap of {cap}: {owed} of the fee is credited for the period in all",
+    ),
+    "explain.credit_total.not_final": Msg(
+        "（測定期間が終わっていないため確定していません）", " (not final: the period is not over)"
+    ),
     "explain.no_events": Msg(
         "イベントログに `{id}` のイベントがありません", "the event log has no events about `{id}`"
     ),

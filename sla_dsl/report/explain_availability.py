@@ -22,7 +22,8 @@ Design notes
   stretch not measured and each outage at its start, the period's end (or ``as_of``); then the
   computation, a line each, untimed: the measured time, the downtime as the sum of the outages'
   minutes, the ratio with its formula, the target and verdict, the service credit it earns (the
-  report's ``credits`` row) where the target has credit tiers.
+  report's ``credits`` row) where the target has credit tiers, and under the header's cap on the sum of a
+  period's credits, the period's total, the cap and what is owed in all (:mod:`.explain_credit_total`).
 * Durations are written as the report writes them (:func:`~.violation_words.minutes_shown`), to the
   second when the report's tables are or some figure here has seconds (:func:`~.words.in_seconds`);
   the ratio as the report writes it beside its target (:func:`~.words.percent_against`).
@@ -44,6 +45,7 @@ from ..policy.compiled import Policy
 from ..policy.maintenance_layout import effective_epoch, windows_in_force
 from . import AvailabilityPeriod, CreditRow, OutageRow, Report
 from .conditions import for_whom
+from .explain_credit_total import credit_total_line
 from .explain_parts import Explanation
 from .operations import to_the_second
 from .periods import period_id, period_words
@@ -437,7 +439,7 @@ def explain_period(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> E
         )
         words = violation_text(violation, report, w, {}) if violation is not None else w.m("explain.avail.end")
         steps.append((row.end, words))
-    return Explanation(head, _article(w, row.ref), steps, summary=tuple(_summary(w, v, row, f, hm)))
+    return Explanation(head, _article(w, row.ref), steps, summary=tuple(_summary(w, v, row, f, hm, report)))
 
 
 def _start_words(w: PolicyWords, v: PolicyWords, row: AvailabilityPeriod, kind: str) -> str:
@@ -500,7 +502,9 @@ def _outage_words(
     return w.m("explain.avail.outage", id=o.id, until=_until(w, o.end), minutes=hm(o.minutes), parts=sep.join(parts))
 
 
-def _summary(w: PolicyWords, v: PolicyWords, row: AvailabilityPeriod, f: PeriodFigures, hm: Any) -> list[str]:
+def _summary(
+    w: PolicyWords, v: PolicyWords, row: AvailabilityPeriod, f: PeriodFigures, hm: Any, report: Report
+) -> list[str]:
     """The computation, a line each: measured time, downtime, ratio, target and verdict, credit."""
     lines: list[str] = []
     hours = f.period_minutes - f.closed_minutes
@@ -561,6 +565,9 @@ def _summary(w: PolicyWords, v: PolicyWords, row: AvailabilityPeriod, f: PeriodF
                 article=w.article_ref(num) if num is not None else "",
             )
         )
+        total = credit_total_line(report, w, c.start, c.end, c.credit_percent)  # (the cap on the period's sum)
+        if total:
+            lines.append(total)
     elif row.met is False and _tiers(v, row):
         lines.append(w.m("explain.avail.credit_later" if not row.complete else "explain.avail.no_credit"))
     return lines

@@ -17,7 +17,9 @@ Design notes
   in words with the rule and the versions it is of (:func:`~.breach_credits.row_versions`), the breaches times
   the credit per breach, and the credit owed: within the cap, the cap applied, the whole fee at most, what is
   left under a cap the period's rows share. A period the evaluated one cuts owes nothing here: said in the
-  words of the report's table, with the ``--from`` and ``--to`` of a report over the whole period.
+  words of the report's table, with the ``--from`` and ``--to`` of a report over the whole period. Under the
+  header's cap on the sum of a period's credits, a last line says the period's total, the cap and what is
+  owed in all (:mod:`.explain_credit_total`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from ..lang import model as lm
 from . import BreachCreditRow, IncidentRow, Report
 from .breach_credits import breach_credit_names, cut_short, row_versions
+from .explain_credit_total import credit_total_line
 from .explain_parts import Explanation
 from .periods import breach_credit_key, compact
 from .words import PolicyWords, ref_number
@@ -200,4 +203,5 @@ def _summary(row: BreachCreditRow, report: Report, w: PolicyWords, cut: bool) ->
     if row.shared_cap is not None and row.credit < bound - 1e-9:  # (the period's rows settled in turn under one cap)
         out.append(w.m("explain.credit.shared", shared=_pct(row.shared_cap), credit=credit))
     out.append(w.m("explain.credit.owed" if row.complete else "explain.credit.owed.open", credit=credit))
-    return out
+    capped = credit_total_line(report, w, row.start, row.end, row.credit)  # (the cap on the period's sum)
+    return [*out, capped] if capped else out

@@ -249,6 +249,20 @@ def _each(draw: st.DrawFn, v: Values, required: list[Strategy], *optional: Strat
 
 
 @st.composite
+def credit_total(draw: st.DrawFn, v: Values) -> str:
+    """The header's cap on the sum of a period's credits: ``credit total at most 30% monthly [art 3]``."""
+    period = draw(_pick(["", " monthly", " quarterly", " per period"]))
+    ref = draw(_pick(["", " [art 3]"] if not v.wild else ["", " [art 3]", " [art 99]", " [art]"]))
+    return f"credit total at most {draw(v.percents)}{period}{ref}"
+
+
+def _capped(text: str, cap: str) -> str:
+    """A header with the credit total cap ``cap`` as its last statement."""
+    head, close, rest = text.rpartition("}")
+    return f"{head}  {cap}\n{close}{rest}"
+
+
+@st.composite
 def header(draw: st.DrawFn, v: Values) -> str:
     """An ``sla "..." { ... }`` header; a sane one has every required statement."""
     stmts = [
@@ -258,6 +272,8 @@ def header(draw: st.DrawFn, v: Values) -> str:
         f"timezone {draw(v.zones)}",
         f"provider{draw(_labels(v)) or ' ' + draw(v.texts)}",
     ]
+    if v.wild or draw(st.booleans()):
+        stmts.append(draw(credit_total(v)))
     if v.wild:
         keep = draw(st.lists(st.booleans(), min_size=len(stmts), max_size=len(stmts)))
         stmts = [s for s, k in zip(stmts, keep, strict=True) if k or s.startswith(("effective", "timezone"))]
@@ -568,7 +584,8 @@ def policy_text(draw: st.DrawFn, v: Values) -> str:
     Sane: clicksoko's declarations, a few replaced by new ones of the same kind and name or
     with values changed, perhaps one more declaration. Wild: any mix, order and repetition.
     """
-    head = draw(st.one_of(st.just(HEADER), header(v), mutate_values(HEADER, v)))
+    capped = credit_total(v).map(lambda cap: _capped(HEADER, cap))  # (clicksoko's header with the cap)
+    head = draw(st.one_of(st.just(HEADER), header(v), mutate_values(HEADER, v), capped))
     if not v.wild:
         body = list(BODY)
         for _ in range(draw(st.integers(1, 4))):
