@@ -146,6 +146,11 @@ def _input(tail: bytes) -> object:
     summary = block.get("input") if isinstance(block, dict) else None
     if isinstance(summary, dict) and isinstance(summary.get("skipped"), list):
         summary["skipped"] = sorted(map(str, summary["skipped"]))
+    by_language = summary.get("skipped_by_language") if isinstance(summary, dict) else None
+    if isinstance(by_language, dict):  # (the same lines in each language the policy declares)
+        for lang, said in by_language.items():
+            if isinstance(said, list):
+                by_language[lang] = sorted(map(str, said))
     return summary
 
 
