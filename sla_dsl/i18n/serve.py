@@ -499,6 +499,17 @@ SERVE: dict[str, Msg] = {
         "one can no longer open it (to go back to the previous release, restore the backup taken before the "
         "upgrade)",
     ),
+    # an SQLite file of another application (tables, none of them `schema_version`): refused before anything is
+    # written to it (exit 1); its tables named, at most a few
+    "serve.db.foreign": Msg(
+        "データベースのファイル {file} には、ほかのアプリケーションのテーブル（{tables}）があり、`sla serve` の"
+        "データベースではないため、何も書き込まずに止めました。`--db` には新しいファイルか、`sla serve` が作った"
+        "データベースを指定してください",
+        "the database file {file} holds another application's tables ({tables}), not a database of `sla serve`: "
+        "nothing was written to it; give `--db` a new file, or a database `sla serve` made",
+    ),
+    "serve.db.foreign.sep": Msg("、", ", "),
+    "serve.db.foreign.more": Msg("ほか {count} 個", "{count} more"),
     # the schema is newer than this program's (exit 1; SQLite or PostgreSQL)
     "serve.db.newer": Msg(
         "データベース `{url}` のスキーマの版 {current} は、このプログラムの版 {newest} より新しいものです："

@@ -149,6 +149,7 @@ import hashlib
 import os
 import random
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -879,6 +880,7 @@ class Store:
         """Bring the schema to the newest version; return it. Refused (:class:`InputError`, in the store's
         language) when the database is newer than this program, or answers with an error (:meth:`_cannot_open`).
         A database of an older release brought up to date is noted in :attr:`upgraded` (the start says so)."""
+        self._refuse_foreign()
         try:
             with self._write, self.engine.begin() as conn:
                 SCHEMA_VERSION.create(conn, checkfirst=True)
@@ -904,6 +906,34 @@ class Store:
         if 0 < before < current:  # (a database made by this start went through every step: nothing to say)
             self.upgraded = (before, current)
         return current
+
+    def _refuse_foreign(self) -> None:
+        """Refused (:class:`InputError`) before anything is written: an SQLite file that has tables but no
+        ``schema_version`` (another application's database, given to ``--db`` by mistake). SQLite commits a
+        ``CREATE TABLE`` at once, and the engine's first connection turns the file to WAL, so the file is read
+        by a connection of its own, before the engine's. A file that does not exist, is empty, or that SQLite
+        cannot read is left to the start (created, given the schema, or refused naming the file). PostgreSQL
+        is not checked: our tables may share a schema with others', and its schema steps, in one transaction,
+        leave nothing behind when one fails."""
+        if self.file is None or not os.path.isfile(self.file):
+            return
+        try:
+            with contextlib.closing(sqlite3.connect(self.file, timeout=30)) as raw:
+                found = raw.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' "
+                    "ESCAPE '\\' ORDER BY name"
+                ).fetchall()
+        except sqlite3.Error:
+            return
+        names = [str(row[0]) for row in found]
+        if not names or SCHEMA_VERSION.name in names:
+            return
+        lang = self.lang
+        shown = [f"`{printable(name)}`" for name in names[:5]]
+        if len(names) > 5:
+            shown.append(message("serve.db.foreign.more", lang, count=len(names) - 5))
+        tables = message("serve.db.foreign.sep", lang).join(shown)
+        raise InputError(message("serve.db.foreign", lang, file=printable(self.file), tables=tables), lang=lang)
 
     def refusal(self, exc: BaseException) -> InputError | None:
         """The start refused (exit 1, in the store's language) for what the database answered one of its reads

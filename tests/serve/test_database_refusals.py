@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -163,6 +164,66 @@ def test_an_sqlite_file_that_is_no_database_is_refused_naming_the_file(tmp_path:
     said = refusal(policies, f"sqlite:///{db}")
     # (before: an internal error, `DatabaseError: (sqlite3.DatabaseError) file is not a database`, exit 3)
     assert str(said) == f"データベースのファイル {db} を開けません：file is not a database"
+
+
+def _sqlite_master(db: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_an_sqlite_file_of_another_application_is_refused_before_anything_is_written(
+    tmp_path: Path, policies: list[Any]
+) -> None:
+    db = tmp_path / "app.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, what TEXT, stamp TEXT)")
+    conn.execute("INSERT INTO events (what, stamp) VALUES ('login', '2026-11-30')")
+    conn.commit()
+    conn.close()
+    tables, data = _sqlite_master(db), db.read_bytes()
+    # (before: `no such column: events.at_epoch`, once `schema_version`, `alerts`, `policies`, `webhook_deliveries`
+    # and six more tables of the service were committed in the other application's file, turned to WAL)
+    r = sla("serve", str(POLICY), "--db", f"sqlite:///{db}", "--port", str(free_port()))
+    assert r.returncode == 1, r.stderr
+    assert r.stderr == (
+        f"sla: エラー: データベースのファイル {db} には、ほかのアプリケーションのテーブル（`events`）があり、"
+        "`sla serve` のデータベースではないため、何も書き込まずに止めました。`--db` には新しいファイルか、"
+        "`sla serve` が作ったデータベースを指定してください\n"
+    )
+    assert _sqlite_master(db) == tables and db.read_bytes() == data
+    said = refusal(policies, f"sqlite:///{db}", lang="en")
+    assert str(said) == (
+        f"the database file {db} holds another application's tables (`events`), not a database of `sla serve`: "
+        "nothing was written to it; give `--db` a new file, or a database `sla serve` made"
+    )
+    assert _sqlite_master(db) == tables and db.read_bytes() == data
+
+
+def test_an_empty_sqlite_file_is_given_the_schema(tmp_path: Path) -> None:
+    for db in (tmp_path / "empty.db", tmp_path / "no_tables.db"):
+        if db.name == "empty.db":
+            db.write_bytes(b"")
+        else:
+            with sqlite3.connect(db) as conn:
+                conn.execute("PRAGMA user_version = 7")  # (a database with a header, and no table)
+        store = Store(f"sqlite:///{db}")
+        assert store.migrate() == MIGRATIONS[-1][0]
+        store.close()
+        assert "schema_version" in {name for _, name, _ in _sqlite_master(db)}
+
+
+def test_a_postgresql_database_with_another_applications_events_is_refused_leaving_nothing(
+    pg_db: str, policies: list[Any]
+) -> None:
+    # (not checked as an SQLite file is: our tables may share a database with others'; the schema steps, one
+    # transaction, leave none of our tables behind when a table of the same name has other columns)
+    with psycopg.connect(pg_db, autocommit=True) as conn:
+        conn.execute("CREATE TABLE events (id serial PRIMARY KEY, what text, stamp text)")
+    said = refusal(policies, pg_db, lang="en")
+    assert str(said).startswith(f"cannot use the database `{pg_db}`: "), str(said)
+    with psycopg.connect(pg_db) as conn:
+        left = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()
+    assert left == [("events",)]
 
 
 # -- 2. a database that stops answering -------------------------------------------------------------------------
