@@ -945,9 +945,13 @@ def _beside(current: Sequence[Policy], compiled: Compiled, lang: Lang, reloaded:
     """The warnings of a new version (``compiled``, without errors) as ``sla check`` gives them: its own, and
     those of it beside the versions in use (:func:`compare_versions`: W307) that name it, each located in it
     (one about a version in use at the same line of the new one, as the language server shows it). A version in
-    use is named in words, in ``lang`` (``the policy in use``), by its file at a reload."""
+    use is named in words, in ``lang`` (``the policy in use``), by its file at a reload: then given with its text,
+    so that the file is quoted as ``sla check`` quotes it (```policies/a.sla```), and words are not."""
     in_use = message("serve.policy.in_use", lang)
-    beside = [Compiled("", (p.path if reloaded else None) or in_use, p.model, []) for p in current]
+    beside = [
+        Compiled(p.source or "", p.path, p.model, []) if reloaded and p.path else Compiled("", in_use, p.model, [])
+        for p in current
+    ]
     new = len(beside)
     found: list[Diagnostic] = []
     for finding in compare_versions([*beside, compiled]):

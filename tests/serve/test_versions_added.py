@@ -337,6 +337,28 @@ def test_a_reloaded_version_s_warnings_are_logged_located_in_its_file(
     service.store.close()
 
 
+def test_a_reloaded_versions_w307_quotes_the_file_of_the_version_in_use_as_sla_check_does(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    in_use = folder / "later.sla"
+    in_use.write_text(_version("2026.5", "2027-06-01"), "utf-8")
+    service.reload_files()
+    higher = folder / "zz.sla"
+    higher.write_text(_version("2026.6", "2027-03-01"), "utf-8")  # (numbered after 2026.5, taking effect before)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
+        service.reload_files()
+    said = _said(caplog)
+    # (before: `番号の小さい/tmp/.../later.sla（版 2026.5）`, the path running into the words around it)
+    assert len(said) == 2 and said[1].startswith(
+        f"{higher}:10:3: warning: [W307] 版 2026.6 の適用開始日は 2027年3月1日(月) ですが、"
+        f"番号の小さい`{in_use}`（版 2026.5）の適用開始日はそれより後の 2027年6月1日(火) です。"
+    ), said
+    service.store.close()
+
+
 # -- 4. a reloaded version's hash ----------------------------------------------------------------------------------
 def test_a_reloaded_versions_hash_is_its_files_as_sla_evaluate_reports_it(tmp_path: Path) -> None:
     """A version added by a reload is named by the SHA-256 of its file's bytes (``sha256sum``, what
