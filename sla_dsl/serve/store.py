@@ -933,7 +933,16 @@ class Store:
         if len(names) > 5:
             shown.append(message("serve.db.foreign.more", lang, count=len(names) - 5))
         tables = message("serve.db.foreign.sep", lang).join(shown)
-        raise InputError(message("serve.db.foreign", lang, file=printable(self.file), tables=tables), lang=lang)
+        said = message("serve.db.foreign", lang, file=printable(self.file), tables=tables) + self._relative()
+        raise InputError(said, lang=lang)
+
+    def _relative(self) -> str:
+        """SQLite: what a refusal naming the file adds when ``--db`` gives a relative path (the working directory
+        it is relative to, and how an absolute path is written); "" for an absolute one."""
+        if Path(self.given).is_absolute():
+            return ""
+        cwd = printable(str(Path.cwd()))
+        return message("serve.db.relative", self.lang, given=printable(self.given), cwd=cwd)
 
     def refusal(self, exc: BaseException) -> InputError | None:
         """The start refused (exit 1, in the store's language) for what the database answered one of its reads
@@ -954,11 +963,7 @@ class Store:
             why = _lines(str(exc.orig))
             if self.file is None:
                 return message("serve.db.cannot_open", lang, error=why)
-            said = message("serve.db.cannot_open_file", lang, file=printable(self.file), error=why)
-            if not Path(self.given).is_absolute():
-                cwd = printable(str(Path.cwd()))
-                said += message("serve.db.relative", lang, given=printable(self.given), cwd=cwd)
-            return said
+            return message("serve.db.cannot_open_file", lang, file=printable(self.file), error=why) + self._relative()
         lines = str(exc.orig).strip().splitlines()
         why = printable(lines[0].strip() if lines else type(exc.orig).__name__)
         code = str(getattr(exc.orig, "sqlstate", None) or "")

@@ -197,6 +197,11 @@ def test_an_sqlite_file_of_another_application_is_refused_before_anything_is_wri
         "nothing was written to it; give `--db` a new file, or a database `sla serve` made"
     )
     assert _sqlite_master(db) == tables and db.read_bytes() == data
+    # (a relative path: the refusal says where it was looked for, as when the file cannot be opened)
+    r = sla("serve", str(POLICY), "--db", f"sqlite:///{os.path.relpath(db, ROOT)}", "--port", str(free_port()))
+    assert r.returncode == 1 and f"{db} には、ほかのアプリケーションのテーブル" in r.stderr, r.stderr
+    assert f"は作業ディレクトリ {ROOT} からの相対パスです。" in r.stderr and "Traceback" not in r.stderr
+    assert _sqlite_master(db) == tables and db.read_bytes() == data
 
 
 def test_an_empty_sqlite_file_is_given_the_schema(tmp_path: Path) -> None:
