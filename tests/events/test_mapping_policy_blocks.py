@@ -72,11 +72,22 @@ def test_each_whole_policy_passes_sla_check(section: str, tmp_path: Path) -> Non
 
 
 def with_part(policy: str, block: str) -> str:
-    """``policy`` with ``block`` after it and, in its first priority, the target the block's comment gives."""
-    rule = re.search(r"# in the priority: (.*)", block)
-    if rule is not None:
-        at = policy.index("\n", policy.index("respond within", policy.index("\npriority "))) + 1
-        policy = f"{policy[:at]}  {rule.group(1)}\n{policy[at:]}"
+    """``policy`` with ``block`` after it and, in its first priority, the statements the block's comments give
+    (``# in the priority: ...``); one that says how the priority completes (``complete on ...``) takes the
+    place of the priority's own."""
+    for rule in re.findall(r"# in the priority: (.*)", block):
+        first = policy.index("\npriority ")
+        if rule.startswith("complete on "):
+            own = re.compile(
+                r"^  complete on [^\n]*,[ \t]*(?:#[^\n]*)?\n(?:    [^\n]*\n)*?|^  complete on [^\n]*\n", re.M
+            )
+            found = own.search(policy, first)
+            end = policy.find("\n}", first)
+            if found is not None and found.start() < end:
+                policy = f"{policy[: found.start()]}  {rule}\n{policy[found.end() :]}"
+                continue
+        at = policy.index("\n", policy.index("respond within", first)) + 1
+        policy = f"{policy[:at]}  {rule}\n{policy[at:]}"
     return f"{policy}\n{block}"
 
 
