@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
+from sla_dsl._version import __version__
 from sla_dsl.serve import Settings, create_app
 from sla_dsl.serve.tracking import FakeClock
 
@@ -137,7 +138,7 @@ def test_a_frozen_postgresql_is_answered_503_and_the_service_recovers_by_itself(
         r = _ask(base, "POST", "/events", retried)
         assert r.json() == {"received": 3, "stored": 0, "duplicates": 3}
         health = _ask(base, "GET", "/healthz").json()
-        assert health == {"ok": True, "events": 5}, health
+        assert health == {"ok": True, "events": 5, "version": __version__}, health
         incidents = {i["id"] for i in _ask(base, "GET", "/incidents").json()["incidents"]}
         assert {"F-1", "F-2", "F-3", "F-4", "F-5"} <= incidents
     assert not any("s3cret-pw" in rec.getMessage() for rec in caplog.records)
@@ -165,7 +166,7 @@ def test_a_long_statement_on_a_server_that_answers_is_not_cut(
                 holder.rollback()
                 r = health.result()
         assert r.status_code == 200, r.text
-        assert r.json() == {"ok": True, "events": 1}
+        assert r.json() == {"ok": True, "events": 1, "version": __version__}
     assert not any("応答しません" in rec.getMessage() for rec in caplog.records)
 
 
