@@ -10,38 +10,9 @@ month, which business time is not counted in (E216), is told to write business d
 from __future__ import annotations
 
 import pytest
+from tokyo_desk import POLICY  # (tests/policy on the path: pytest's rootdir-less import)
 
 from sla_dsl.policy import compile_text
-
-POLICY = """\
-sla "東京サポート" {
-  format 1
-  version "1"
-  effective 2026-11-01
-  timezone Asia/Tokyo
-  provider "サンプル株式会社" / "Example K.K."
-  languages ja, en
-}
-
-calendar always "24時間365日" / "24/7" {
-  days mon..sun
-  hours 00:00-24:00
-}
-
-calendar tokyo "東京営業時間" / "Tokyo business hours" {
-  days mon..fri
-  hours 09:00-18:00
-  holidays JP
-}
-
-priority P1 "緊急" / "Urgent" {
-  respond within 2 hours
-}
-
-priority P2 "高" / "High" {
-  respond within 4 tokyo hours
-}
-"""
 
 
 def _only(written: str, business: bool = False):
