@@ -71,8 +71,6 @@ import sys
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from ..errors import NaiveDatetimeError
 from ..lang import model as m
 from ..lang.diagnostics import WordedInputError, words
@@ -92,7 +90,7 @@ from .bounds import (
     last_instant,
     range_words,
 )
-from .holiday_tables import holiday_table, known_country
+from .holiday_tables import holiday_table, unknown_region
 from .intervals import Index, wall_to_epoch
 
 if TYPE_CHECKING:
@@ -177,13 +175,11 @@ class BusinessIndex:
         self._countries: list[tuple[str, str | None]] = []
         for code in cal.holidays:
             country, _, subdiv = code.partition("-")
-            try:
-                if subdiv or not known_country(country):
-                    holidays.country_holidays(country, subdiv=subdiv or None)
-            except NotImplementedError:
-                said = words("author.calendar.no_holiday_data", calendar=cal.name, code=code)
-                raise WordedInputError(said) from None
             self._countries.append((country, subdiv or None))
+        refused = unknown_region(tuple(self._countries))
+        if refused is not None:
+            code = cal.holidays[self._countries.index(refused)]
+            raise WordedInputError(words("author.calendar.no_holiday_data", calendar=cal.name, code=code))
         self._holiday_cache: dict[int, dict[dt.date, tuple[str, str]]] = {}
         self._year_cache: dict[int, list[tuple[int, int]]] = {}
         self._span_cache: dict[dt.date, tuple[int, int] | None] = {}

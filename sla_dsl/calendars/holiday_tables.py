@@ -26,6 +26,12 @@ Design notes
   several regions give the day is said once (``Christmas Day`` for ``DE, AT``;
   ``祝日`` for two regions without Japanese names); the files of tables that
   repeated it (``-v2-``) are never read again.
+* Beside the tables, one empty mark per set of regions (``...-known.json``)
+  says the package has data for each of them (:func:`unknown_region`, asked
+  when a calendar is built: an unknown region is refused there, not at its
+  first holiday). With the mark and the tables kept, and the release read
+  from the package's metadata (:func:`~sla_dsl.lang.compiled_cache.holidays_release`),
+  a run never imports ``holidays`` (20-50 ms).
 * Written atomically (:func:`sla_dsl.files.write_atomic`): a reader sees the
   old file or the whole new one. A file that cannot be read, is damaged or is
   not a table is a miss, built again and rewritten, never an error; another
@@ -42,9 +48,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-import holidays
-
 from ..files import cache_dir, keep_recent, write_atomic
+from ..lang.compiled_cache import holidays_release
 
 #: The Japanese name of a holiday whose country has no Japanese names in the ``holidays`` package.
 JA_HOLIDAY = "祝日"
@@ -72,6 +77,8 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
         if found is not None:
             return found
     names: dict[dt.date, tuple[list[str], list[str]]] = {}
+    import holidays  # (not at import: a run whose tables are kept never loads it)
+
     for country, subdiv in countries:
         probe = holidays.country_holidays(country, subdiv=subdiv)
         langs: tuple[str, ...] = tuple(probe.supported_languages or ())
@@ -118,8 +125,9 @@ def regions(countries: tuple[tuple[str, str | None], ...]) -> tuple[tuple[str, s
     return tuple(dict.fromkeys(countries))
 
 
-def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) -> Path | None:
-    """Where the holiday table of ``countries`` and ``year`` is kept, keyed by the package version.
+def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int | None) -> Path | None:
+    """Where the holiday table of ``countries`` and ``year`` is kept, keyed by the package version (``year``
+    None: the mark that the package has data for each of them, :func:`unknown_region`).
 
     The folder is the private one of :func:`sla_dsl.files.cache_dir` (``SLA_DSL_CACHE``; empty: no disk cache).
     """
@@ -127,14 +135,39 @@ def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) ->
     if folder is None:
         return None
     key = "+".join(f"{c}-{s}" if s else c for c, s in regions(countries))
-    version = getattr(holidays, "__version__", "unknown")
-    return Path(folder) / f"{PREFIX}{version}-v3-{key}-{year}.json"
+    version = holidays_release()
+    return Path(folder) / f"{PREFIX}{version}-v3-{key}-{'known' if year is None else year}.json"
 
 
-def known_country(country: str) -> bool:
-    """Whether the ``holidays`` package has ``country``, from its registry (no country module imported)."""
+def unknown_region(countries: tuple[tuple[str, str | None], ...]) -> tuple[str, str | None] | None:
+    """The first of ``countries`` the ``holidays`` package has no data for (an unknown country or
+    subdivision), or None. Asked of the package once per release and set of regions: the answer None is
+    kept on disk beside the tables (a run whose tables and answer are kept never imports the package)."""
+    if not countries:
+        return None
+    path = disk_cache_path(countries, None)
+    if path is not None and path.exists():
+        with contextlib.suppress(OSError):  # (marked used, as a table read is; pruned meanwhile: answered)
+            os.utime(path)
+        return None
+    import holidays
+
     try:
         from holidays.registry import COUNTRIES
     except ImportError:  # pragma: no cover - older holidays versions
-        return country in holidays.list_supported_countries()
-    return any(country in entry[1:] for entry in COUNTRIES.values())
+        known = set(holidays.list_supported_countries())
+    else:
+        known = {code for entry in COUNTRIES.values() for code in entry[1:]}
+    for country, subdiv in countries:
+        if subdiv or country not in known:  # (a country of the registry without a subdivision: no import)
+            try:
+                holidays.country_holidays(country, subdiv=subdiv)
+            except NotImplementedError:
+                return (country, subdiv)
+    if path is not None:
+        try:
+            write_atomic(path, "{}")
+            keep_recent(path.parent, PREFIX, ".json", KEEP)
+        except OSError:
+            pass
+    return None

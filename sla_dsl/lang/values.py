@@ -65,7 +65,6 @@ import zoneinfo
 from functools import cache
 from typing import Any
 
-import holidays
 from lark import Token, Tree
 
 from ..errors import printable
@@ -247,6 +246,8 @@ def _zone_offset(name: str) -> Words | None:
 @cache
 def holiday_subdivisions(country: str) -> tuple[str, ...]:
     """The subdivision codes the `holidays` package has for ``country`` (``NY`` for ``US``)."""
+    import holidays
+
     return tuple(holidays.country_holidays(country).subdivisions)
 
 
@@ -264,6 +265,8 @@ def subdivision_hint(country: str, subdiv: str) -> str | None:
     for code in codes:
         if code.casefold() == subdiv.casefold():
             return code
+    import holidays
+
     aliases: dict[str, str] = getattr(type(holidays.country_holidays(country)), "subdivisions_aliases", {}) or {}
     said = _squeezed(subdiv)
     named = {code for alias, code in aliases.items() if _squeezed(alias) == said and code in codes}
@@ -323,6 +326,8 @@ def holiday_countries() -> frozenset[str]:
 
         return frozenset(code for entry in COUNTRIES.values() for code in entry[1:] if code.isupper())
     except ImportError:  # pragma: no cover - older holidays versions
+        import holidays
+
         return frozenset(holidays.list_supported_countries())
 
 

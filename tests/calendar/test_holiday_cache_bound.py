@@ -262,3 +262,30 @@ def test_processes_sharing_the_folder(cache: Path) -> None:
 def test_security_md_states_the_bound() -> None:
     text = (Path(__file__).resolve().parents[2] / "SECURITY.md").read_text("utf-8")
     assert f"{holiday_tables.KEEP:,} holiday tables" in " ".join(text.split())
+
+
+def test_regions_with_data_are_marked_once_and_an_unknown_one_is_never_marked(cache: Path) -> None:
+    # a calendar's regions are asked of the package when it is built; the answer "each has data" is kept
+    # beside the tables, so the next run does not import the package to ask again
+    assert holiday_tables.unknown_region(US_NY) is None
+    mark = disk_cache_path(US_NY, None)
+    assert mark is not None and mark.exists() and mark.name.endswith("-US-NY-known.json")
+    assert holiday_tables.unknown_region((("JP", None), ("US", "ZZ"))) == ("US", "ZZ")
+    assert holiday_tables.unknown_region((("XX", None),)) == ("XX", None)
+    assert _kept(cache) == [mark.name]  # (neither refused set is marked)
+
+
+def test_a_marked_calendar_is_built_without_importing_holidays(cache: Path) -> None:
+    code = (
+        "import sys, zoneinfo\n"
+        "from sla_dsl.calendars.business import BusinessCalendar\n"
+        "from sla_dsl.lang import model as m\n"
+        "cal = m.Calendar(name='x', days=tuple(m.Weekday)[:5], holidays=('JP', 'US-NY'))\n"
+        "BusinessCalendar(cal, zoneinfo.ZoneInfo('Asia/Tokyo'))\n"
+        "print('holidays' in sys.modules)\n"
+    )
+    said = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        for _ in range(2)
+    ]
+    assert said == ["True", "False"]  # the first run asks the package, the second reads the mark

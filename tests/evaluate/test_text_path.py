@@ -238,7 +238,8 @@ def test_ctrl_c_while_the_modules_load_is_said_without_a_traceback(lang: str, sa
 def test_a_cached_policy_is_judged_without_the_parser(tmp_path: Path) -> None:
     # the policy compiled once into the cache, then judged from Parquet and from JSON Lines by a process of
     # its own: neither loads lark (the parser and the stages after it), Babel (its place names are for
-    # messages on times refused for a missing offset) nor numpy.ma, nor builds the
+    # messages on times refused for a missing offset), holidays (its tables, and the mark that it has the
+    # calendar's regions, are kept) nor numpy.ma, nor builds the
     # validators of the policy's model (read back from the cache, never validated), a cost of every run
     path = tmp_path / "events.parquet"
     pq.write_table(events_table(_events()), path)
@@ -250,7 +251,8 @@ def test_a_cached_policy_is_judged_without_the_parser(tmp_path: Path) -> None:
             "from sla_dsl.cli import main\n"
             f"code = main(['evaluate', {str(POLICY_PATH)!r}, {str(events)!r}, *{MONTH!r}])\n"
             "assert code == 0, code\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lark', 'babel') or m == 'numpy.ma'))\n"
+            "print(sorted(m for m in sys.modules\n"
+            "             if m.split('.')[0] in ('lark', 'babel', 'holidays') or m == 'numpy.ma'))\n"
             "from sla_dsl.lang.model import PolicyModel\n"
             "print(PolicyModel.__pydantic_complete__)\n"
         )

@@ -139,17 +139,28 @@ def test_two_installations_sharing_the_folder_do_not_share_entries(tmp_path: Pat
 def test_another_holidays_release_is_a_miss(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``pip install -U holidays`` (next year's holidays, a new country) changes the errors and warnings a policy
     has (unknown country, W305): the result kept under the former release is not used."""
-    import holidays
+    import importlib.metadata
 
     compile_path(POLICY)
-    monkeypatch.setattr(holidays, "__version__", "9999.1", raising=False)
+    installed = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9999.1" if name == "holidays" else installed(name))
     compiled_cache._fingerprint.cache_clear()
+    compiled_cache.holidays_release.cache_clear()
     monkeypatch.setattr(lang_compile, "_compile", _not_again)
     try:
         with pytest.raises(AssertionError, match="other code"):
             compile_path(POLICY)
     finally:
         compiled_cache._fingerprint.cache_clear()
+        compiled_cache.holidays_release.cache_clear()
+
+
+def test_the_holidays_release_is_the_one_the_package_says() -> None:
+    """The release is read from the package's metadata, without importing it: the same text as its
+    ``__version__`` (which the package reads from that metadata)."""
+    import holidays
+
+    assert compiled_cache.holidays_release() == holidays.__version__
 
 
 def test_another_grammar_is_a_miss(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
