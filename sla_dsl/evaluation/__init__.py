@@ -85,7 +85,7 @@ from .common import Ctx, Versions
 from .credit_totals import credit_totals
 from .deadline_times import JudgedPeriod, check_deadlines
 from .declared import check_declared
-from .event_times import Taken, check_event_times
+from .event_times import Taken, check_event_times, first_of
 from .id_forms import KnownIds, opened_at
 from .incident_columns import Judged, judge_columns, prepare, report_permutation
 from .order import prepare_groups, report_conflicts, violations_in_order
@@ -374,7 +374,7 @@ def judge_part(
     of its ids (:mod:`.partition`): check the events, put each id's in order, judge the incidents.
     Returns the incidents' verdicts and breaches (see :func:`judge_incidents`) and the duplicates
     counted once; outages, stops and backups are left ordered in ``log`` for :func:`assemble`."""
-    check_log(ctx.versions, log, skip_invalid, JudgedPeriod(ctx.p0, ctx.p1, ctx.as_of))
+    ctx.events_from = check_log(ctx.versions, log, skip_invalid, JudgedPeriod(ctx.p0, ctx.p1, ctx.as_of))
     collect_changes(ctx, log)  # attributes on events a `changes at` lists: read with each incident's events
     note_unread(ctx, log)  # attributes on an event that does not carry them: kept, never read
     duplicates, conflicts = prepare_groups(log, ctx.as_of)
@@ -501,7 +501,7 @@ def _left_out_line(p: Problem) -> LeftOutLine:
 
 def check_log(
     versions: Versions, log: EventLog, skip_invalid: bool = False, period: JudgedPeriod | None = None
-) -> None:
+) -> float | None:
     """Check a read log against the policies before judging; raise every problem at once (or drop those lines).
 
     Event times must lie in the supported years (E123); priorities, backup kinds
@@ -514,11 +514,15 @@ def check_log(
     (E124; without it, every event's). Problems the reader deferred are settled
     with these, in line order, and the values of the lines they refuse are
     checked too (:func:`_check_aside`).
+
+    Returns the instant of the log's earliest event as it was checked, which no event left lies before,
+    when that is known from the checks (not when one had a time outside the supported years), else None.
     """
     spans = _check_kept(versions, log)
     check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left
     _check_aside(versions, log)
     log.settle(skip_invalid)
+    return first_of(log, spans)
 
 
 def check_events(versions: Versions, log: EventLog) -> None:

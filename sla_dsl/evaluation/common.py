@@ -522,6 +522,10 @@ class Ctx:
     #: the attributes given on the later events of each incident that has an event of a type some version's
     #: ``changes at`` lists, read with its other events (:func:`.select.collect_changes`)
     changes: dict[str, list[Any]] = field(default_factory=dict)
+    #: an instant no event of the judged log lies before (its earliest when checked: the checks and
+    #: the judging only take events out), or None when not known (:func:`sla_dsl.evaluation.judge_part`;
+    #: the trend's months, :func:`.trend.trend_months`)
+    events_from: float | None = None
     #: whether the period crosses a new year (its first and last instants lie in different years): then
     #: every instant of the steps is written with its year, ``Thu 31 Dec 2026 23:00`` (December 2026 and
     #: December 2027 would read alike); chosen once, here, for every version (:meth:`Rules.write_years`)

@@ -43,7 +43,7 @@ from ..events.problems import RowSource, problem
 from ..events.schema import CODE, EventLog, Rec
 from ..lang.diagnostics import words
 
-__all__ = ["Taken", "check_event_times"]
+__all__ = ["Taken", "check_event_times", "first_of"]
 
 _AT = operator.itemgetter(0)
 #: Payload positions of the times a ``stop.announced`` names (its channel comes first).
@@ -100,6 +100,25 @@ def check_event_times(log: EventLog, taken: Taken) -> list[tuple[float, float] |
                 if _problems(log, r):
                     taken.add(group, ident, i)
     return bounds
+
+
+def first_of(log: EventLog, spans: list[tuple[float, float] | None]) -> float | None:
+    """An instant no event of ``log`` lies before, from :func:`check_event_times`' ``spans`` of it (the
+    checks after it only take events out), or None: when a family other than the planned stops has events
+    but no span (one was refused), or the log has none. The planned stops, which have no span, are few:
+    their earliest is looked up (the trend's months ask it of a year's log, :func:`.trend.trend_months`,
+    where a pass over every record costs about 30 ms)."""
+    firsts: list[float] = []
+    for group, span in zip(log.groups, spans, strict=True):
+        if not group:
+            continue
+        if span is not None:
+            firsts.append(span[0])
+        elif group is log.stops:
+            firsts.append(min(r[0] for recs in group.values() for r in recs))
+        else:
+            return None
+    return min(firsts, default=None)
 
 
 def _span(group: dict[str, list[Rec]]) -> tuple[float, float]:

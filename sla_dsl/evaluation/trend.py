@@ -386,7 +386,13 @@ def trend_months(
 ) -> list[TrendMonth]:
     """The trend of a judged report (``result``, judged on ``log`` under ``policies``; ``skip_invalid`` as it was)."""
     ctx = result.ctx
-    spans = months(ctx.p0, ctx.p1, ctx.versions.rules[0].tz, earliest(log))
+    tz = ctx.versions.rules[0].tz
+    # No event lies before ``events_from`` (the log's earliest when checked): when the months from it list
+    # none before the period, neither do those from the earliest event left, which is no earlier (a year's
+    # log is then not walked again for it)
+    spans = months(ctx.p0, ctx.p1, tz, ctx.events_from)
+    if ctx.events_from is None or spans[0].start < ctx.p0:
+        spans = months(ctx.p0, ctx.p1, tz, earliest(log))
     if len(spans) < 2:
         return []
     return _assemble(result, policies, log, judge, spans, None, skip_invalid=skip_invalid)

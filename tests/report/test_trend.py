@@ -288,6 +288,31 @@ def test_months_are_consecutive_and_end_at_the_period(first: int, start: int, le
             assert dt.datetime.fromtimestamp(log_from, TOKYO).date() <= s.month
 
 
+@given(
+    zone=st.sampled_from(["Asia/Tokyo", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"]),
+    start=st.integers(0, 400),
+    length=st.integers(1, 500),
+    bound=st.integers(-500, 400),
+    later=st.integers(0, 200),
+    hour=st.integers(0, 23),
+)
+def test_a_bound_that_lists_no_earlier_month_gives_the_months_of_any_later_first_event(
+    zone: str, start: int, length: int, bound: int, later: int, hour: int
+) -> None:
+    # trend_months takes the months from the log's earliest event as checked (no event left is earlier)
+    # when they list no month before the period, instead of walking the log for its earliest event left:
+    # the months from any event at or after that bound are then the same
+    tz = ZoneInfo(zone)
+    base = dt.datetime(2026, 1, 1, tzinfo=tz).timestamp()
+    p0 = base + start * 86400.0 + hour * 3600
+    p1 = p0 + length * 86400.0
+    first = p0 + bound * 86400.0
+    from_bound = months(p0, p1, tz, first)
+    if from_bound[0].start < p0:  # (an earlier month listed: the earliest event left is asked for)
+        return
+    assert months(p0, p1, tz, first + later * 3600.0) == from_bound
+
+
 def test_an_outage_open_for_months_counts_in_every_month(tmp_path: Path) -> None:
     """An outage from Fri 18 Sep that never ends is open at 1 Oct and at 1 Nov: both months' reports list
     it and it is down for all of both (availability 0), although none of its events lies in them. Its
