@@ -215,3 +215,44 @@ def test_a_calendar_per_schedule_and_zone(priority: str, start: str, attribute: 
     args = ("deadline", str(path), "--priority", priority, "--from", start, "--attribute", attribute)
     done = _sla(*args)
     assert (done.returncode, done.stdout.strip()) == (0, due), done.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_response_from_the_requestors_message_is_said_with_its_create_rows(lang: str) -> None:
+    """RT's Response is due only from a requestor's message (``t/sla/due.t``: none on a ticket created by
+    someone else); the guide says how to start the clock there, and the mapping which ``Create`` gives what."""
+    text = (ROOT / f"docs/authors/guide.{lang}.md").read_text("utf-8")
+    section = " ".join(_section(text, "coming-from-request-tracker").split())
+    assert "`starts at incident.requestor_wrote`" in section and "`not_applicable`" in section
+    creates = {event for fact, event in _rt_rows(lang) if "`Create`" in fact and "`incident.reported`" not in event}
+    assert {e.split("`")[1] for e in creates} == {"incident.staff_replied", "incident.requestor_wrote"}, creates
+
+
+def test_a_reply_clock_started_by_the_requestor_has_no_due_on_a_ticket_staff_created(tmp_path: Path) -> None:
+    """Created by staff (no requestor message): the Response is not applicable until the requestor writes
+    at 11:00, then due 4 business hours later (15:00, never answered); created by the requestor at 09:00,
+    due 13:00 and missed."""
+    block = _guide_blocks("en")[0]
+    reply = block.index('clock reply "')
+    block = block[:reply] + block[reply:].replace(
+        "starts at incident.reported", "starts at incident.requestor_wrote", 1
+    )
+    events = [
+        _event("reported", "16T09:00", "C1", "L4H"),
+        _event("responded", "16T09:00", "C1"),
+        _event("staff_replied", "16T09:00", "C1"),
+        _event("reported", "16T09:00", "C2", "L4H"),
+        _event("responded", "16T09:00", "C2"),
+        _event("staff_replied", "16T09:00", "C2"),
+        _event("requestor_wrote", "16T11:00", "C2"),
+        _event("reported", "16T09:00", "C3", "L4H"),
+        _event("requestor_wrote", "16T09:00", "C3"),
+        _event("responded", "16T14:00", "C3"),
+        _event("staff_replied", "16T14:00", "C3"),
+    ]
+    expect = """\
+        "C1:respond@reply": not_applicable
+        "C2:respond@reply": {status: breached, due: "2026-11-16T15:00:00-05:00"}
+        "C3:respond@reply": {status: breached, due: "2026-11-16T13:00:00-05:00"}
+"""
+    _judge(tmp_path, _policy(block), events, expect)
