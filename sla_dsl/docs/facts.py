@@ -465,8 +465,16 @@ def backups(c: _Ctx) -> str:
     if not kinds:
         return c.w("no_backups")
     parts = []
+    seen: set[str] = set()
+
+    def kind(b: m.Backup) -> str:  # (named by its label where first said, as exclusions and events are)
+        if b.kind in seen:
+            return _code(b.kind)
+        seen.add(b.kind)
+        return _named(c, b.kind, _md(b.label.text(c.lang)))
+
     daily = [
-        _code(b.kind)
+        kind(b)
         for b in kinds
         if b.every is not None and not b.every.is_business and (b.every.amount, b.every.unit) == (1, m.TimeUnit.DAY)
     ]
@@ -477,13 +485,13 @@ def backups(c: _Ctx) -> str:
     kept: dict[object, tuple[str, list[str]]] = {}
     for b in kinds:
         if b.keep is not None:
-            kept.setdefault(_amount(b.keep), (tx.duration(b.keep, c.lang), []))[1].append(_code(b.kind))
+            kept.setdefault(_amount(b.keep), (tx.duration(b.keep, c.lang), []))[1].append(kind(b))
     if kept:
         retention = c.listed([c.w("kept", kinds=c.both("and", ks), d=d) for d, ks in kept.values()])
         parts.append(c.w("backup_keep", list=retention))
         if any(b.keep is not None and b.keep.unit is m.TimeUnit.MONTH for b in kinds):
             parts.append(c.w("backup_months"))
-    elsewhere = [_code(b.kind) for b in kinds if b.other_zone]
+    elsewhere = [kind(b) for b in kinds if b.other_zone]
     if elsewhere:
         parts.append(c.w("backup_zone", kinds=c.both("and", elsewhere)))
     return c.sentences(parts)

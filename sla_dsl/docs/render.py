@@ -221,8 +221,9 @@ class _Page(PageWriter):
         excepts = [self.t("except_maint")] * sh.except_maintenance + [self.t("except_planned")] * (
             sh.except_planned_stops
         )
-        if excepts:
-            base += f"（{tx.join(excepts, self.lang)}）" if self.lang == "ja" else f" ({', '.join(excepts)})"
+        if excepts:  # (one "except" for both: 定期メンテナンス、計画停止を除く / regular maintenance and planned stops)
+            x = self.t("except", x=tx.join(excepts, self.lang) if self.lang == "ja" else " and ".join(excepts))
+            base += f"（{x}）" if self.lang == "ja" else f" ({x})"
         return base
 
     def calendar_text(self, cal: m.Calendar) -> str:
@@ -524,7 +525,7 @@ class _Page(PageWriter):
         if b.keep:
             parts.append(tx.esc(self.t("keep", d=tx.duration(b.keep, self.lang))))
         if b.other_zone:
-            parts.append(tx.esc(self.t("another_zone")))
+            parts.append(tx.esc(self.t("another_zone.summary")))
         return ("。" if self.lang == "ja" else "; ").join(parts) + ("。" if self.lang == "ja" and parts else "")
 
     def r_notifications(self, nodes: list[m.Notify], level: int, block: Block) -> None:
@@ -540,8 +541,13 @@ class _Page(PageWriter):
             ]
             if n.only_during:  # within the calendar's open hours, not "on its days"
                 cal = self.model.calendar(n.only_during)
+                hours = self.lang == "ja" and cal.label.text(self.lang).endswith("時間")  # (当社営業時間内)
                 lines.append(
-                    self.t("notify_only", e=tx.event(n.after, self.lang), c=self.L(cal.label) or tx.esc(cal.name))
+                    self.t(
+                        "notify_only.hours" if hours else "notify_only",
+                        e=tx.event(n.after, self.lang),
+                        c=self.L(cal.label) or tx.esc(cal.name),
+                    )
                 )
             if n.when is not None:  # `when plan = premium` (issue 13)
                 lines.append(tx.esc(plans.only_for(self.model, n.when, self.lang)))
@@ -556,8 +562,8 @@ class _Page(PageWriter):
         for b in nodes:
             rows.append(
                 f'<tr id="{anchor("backup", b.kind)}"><th scope="row">{self.L(b.label)}</th>'
-                f"<td>{self.L(b.method)}{self.small_notes(b.notes, self.L(b.method))}</td>"
-                f"<td>{tx.esc(tx.every(b.every, self.lang)) if b.every else tx.esc(self.t('continuous'))}</td>"
+                f"<td>{self.L(b.method) + self.small_notes(b.notes, self.L(b.method)) or tx.empty(self.lang)}</td>"
+                f"<td>{tx.esc(tx.every(b.every, self.lang) if b.every else self.t('continuous.frequency'))}</td>"
                 f"<td>{tx.esc(tx.duration(b.keep, self.lang)) if b.keep else tx.empty(self.lang)}</td>"
                 f"<td>{tx.esc(self.t('another_zone')) if b.other_zone else tx.empty(self.lang)}</td></tr>"
             )

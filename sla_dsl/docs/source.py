@@ -62,6 +62,10 @@ CSS = """\
   border-top: .05rem solid var(--md-typeset-table-color); }
 .md-typeset table:not([class]) :is(td, tbody th) { overflow-wrap: normal; min-width: 5em; }
 @media screen and (max-width: 30em) { .md-typeset table:not([class]) :is(td, tbody th) { min-width: 7em; } }
+/* the original SLA's text (plugin: <!-- sla:text FILE -->), its lines as they are but wrapped at the column's edge:
+   on a phone's screen its lines ran past the screen, each to be scrolled sideways, and the block stood at the
+   screen's edge (the theme's pre for code reaches past the column there, its code padded; this one has no code) */
+.md-typeset pre.sla-original { white-space: pre-wrap; overflow-wrap: anywhere; margin-left: 0; margin-right: 0; }
 .sla-meta { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2em; margin: 1em 0; }
 .sla-meta-row { display: contents; }
 .sla-meta dt { font-weight: 700; }

@@ -1182,6 +1182,8 @@ REPORT: dict[str, Msg] = {
         "{duration} of it lies outside the window of every planned stop announced",
     ),
     "explain.outage.notice_due_line": Msg("{rule}の期限", "{rule} due"),
+    # the same with the rule's target, as an incident's due line says its own (応答期限：4営業時間以内)
+    "explain.outage.notice_due_target": Msg("{rule}の期限：{target}", "{rule} due: {target}"),
     "explain.stop.late_channel": Msg("期限後、かつ規定外の手段", "too late, and by a channel not allowed"),
     "explain.stop.bad_channel": Msg("規定外の手段", "a channel not allowed"),
     "explain.stop.too_late": Msg("期限後", "too late"),

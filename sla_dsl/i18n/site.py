@@ -149,9 +149,17 @@ SITE: dict[str, Msg] = {
     # an empty cell of a table, drawn "—": what a screen reader says for it instead of "em dash"
     "site.empty": Msg(ja="なし", en="none"),
     "site.continuous": Msg(ja="逐次バックアップ", en="continuous"),
+    # the frequency column of the backups table: how often, not the kind again
+    "site.continuous.frequency": Msg(ja="逐次", en="continuous"),
+    # the zone in the SLA items table's remark, a clause of its sentence (the backups table's column says
+    # the place, ``site.another_zone``)
+    "site.another_zone.summary": Msg(ja="異なるアベイラビリティ・ゾーンで取得", en="in a different availability zone"),
     "site.always": Msg(ja="常時", en="always"),
-    "site.except_maint": Msg(ja="定期メンテナンスを除く", en="except regular maintenance"),
-    "site.except_planned": Msg(ja="計画停止を除く", en="except planned stops"),
+    # what a service's hours leave out, said once for both (``（定期メンテナンス、計画停止を除く）``, as sla diff
+    # says it), not ``を除く`` after each
+    "site.except": Msg(ja="{x}を除く", en="except {x}"),
+    "site.except_maint": Msg(ja="定期メンテナンス", en="regular maintenance"),
+    "site.except_planned": Msg(ja="計画停止", en="planned stops"),
     "site.availability_measured": Msg(ja="稼働率を測定（目標値なし）", en="availability is measured (no target)"),
     "site.holidays": Msg(ja="{c}の祝日を除く", en="except public holidays in {c}"),
     "site.closed": Msg(ja="休業日：{d}", en="closed: {d}"),
@@ -282,6 +290,12 @@ SITE: dict[str, Msg] = {
     "site.notify_within": Msg(ja="{e}から{d}以内に、{m}を行います。", en="Within {d} of {e}; met by {m}."),
     "site.notify_only": Msg(
         ja="{e}が「{c}」の営業時間内の場合に限ります。",
+        en="Only when {e} falls within the open hours of the “{c}” calendar.",
+    ),
+    # the same, for a calendar whose label already says it is hours (当社営業時間): ``当社営業時間内``, as the
+    # SLA says it, not 「当社営業時間」の営業時間内
+    "site.notify_only.hours": Msg(
+        ja="{e}が{c}内の場合に限ります。",
         en="Only when {e} falls within the open hours of the “{c}” calendar.",
     ),
     # the exclusions of a policy (`exclude …`): its heading where no article's or section's heading names

@@ -149,7 +149,7 @@ SITE_FACTS: dict[str, Msg] = {
     ),
     "site.facts.backup_months": Msg("月は暦の月で数える。", "Months count by calendar month arithmetic."),
     "site.facts.backup_zone": Msg(
-        "{kinds}のバックアップは、プライマリのゾーンとは異なるゾーンになければならない。",
+        "{kinds}は、プライマリのゾーンとは異なるゾーンになければならない。",
         "{kinds} backups must be in a zone different from the primary zone.",
     ),
     "site.facts.no_backups": Msg("このポリシーにはバックアップの規定がない。", "The policy has no backup rule."),

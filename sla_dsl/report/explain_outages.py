@@ -91,8 +91,18 @@ def explain_outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequenc
     steps += _outside_period(o, report, w, sec)
     if o.recognized_at is not None:
         steps.append((o.recognized_at, _step(w, "outage.recognized", "explain.outage.recognized")))
-    if o.notice_due is not None:
-        steps.append((o.notice_due, w.m("explain.outage.notice_due_line", rule=notice)))
+    if o.notice_due is not None:  # (with its target, as an incident's response due line: 3営業時間以内)
+        rule = first_rule(o, w)
+        due = (
+            w.m("explain.outage.notice_due_line", rule=notice)
+            if rule is None
+            else w.m(
+                "explain.outage.notice_due_target",
+                rule=notice,
+                target=w.m("report.target.within", duration=w.duration(rule.within)),
+            )
+        )
+        steps.append((o.notice_due, due))
     steps += _notice_steps(o, report, w)
     # why the first rule set no target, notice sent or not: dated when that holds from (an event the rule
     # counts from not there by ``as_of``: then, without repeating that the outage goes on)

@@ -331,3 +331,21 @@ def test_a_table_that_scrolls_is_a_named_region_the_keyboard_reaches(served: str
     time.sleep(0.3)
     scrolled = browser.evaluate("document.activeElement.scrollLeft")
     assert scrolled > 0, scrolled
+
+
+@pytest.mark.parametrize("site_of", ["project", "customers"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_original_text_fits_a_phones_screen(
+    served: str, customer_served: str, browser: Browser, site_of: str, width: int
+) -> None:
+    """The original SLA's page (its text as it is, in a ``pre``) on a phone: its lines ran past the screen, each
+    to be scrolled sideways, and the block stood at the screen's edge. Now its lines wrap inside the page's
+    column, which it starts at as the sentence above it does."""
+    browser.open(f"{served if site_of == 'project' else customer_served}/original/", width=width, height=900)
+    box = browser.evaluate(
+        "(() => { const pre = document.querySelector('pre.sla-original'), p = pre.previousElementSibling;"
+        " return [pre.scrollWidth - pre.clientWidth, pre.getBoundingClientRect().left,"
+        " p.getBoundingClientRect().left, pre.innerText.length]; })()"
+    )
+    hidden, left, column, length = box
+    assert length > 1000 and hidden <= 0 and abs(left - column) <= 1, box

@@ -91,7 +91,7 @@ EXPLAIN_EARLY = {
         "the target counts from: it does not count for the target)",
         "  Wed 11 Nov 10:05  the Company recognised the failure",
         "  Wed 11 Nov 10:30  service available again (down 0:30)",
-        "  Wed 11 Nov 14:05  Recovery-information notice time due",
+        "  Wed 11 Nov 14:05  Recovery-information notice time due: within 3 business hours",
         "  Tue 1 Dec 00:00  no notice that counts for the target by then: late",
     ],
     "ja": [
@@ -99,7 +99,7 @@ EXPLAIN_EARLY = {
         "目標の達成に数えません）",
         "  11月11日(水) 10:05  当社が障害を認知",
         "  11月11日(水) 10:30  サービス復旧（停止 0:30）",
-        "  11月11日(水) 14:05  復旧情報通知時間の期限",
+        "  11月11日(水) 14:05  復旧情報通知時間の期限：3営業時間以内",
         "  12月1日(火) 00:00  この時点で目標に数える通知なし：期限超過",
     ],
 }
