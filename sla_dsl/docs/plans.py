@@ -160,6 +160,14 @@ def period_words(period: m.MeasurePeriod, lang: str) -> str:
     return _w(lang, period.value)
 
 
+def owes_credits(model: m.PolicyModel) -> bool:
+    """Whether the policy owes a service credit anywhere: an availability target's tiers (a plan's too) or
+    a priority's credit per missed target (the page says so when it owes none)."""
+    return any(svc.credits or any(t.credits for t in svc.plan_targets) for svc in model.services) or any(
+        p.breach_credits for p in model.priorities
+    )
+
+
 def credit_table(services: Sequence[m.Service], lang: str, table: Table, model: m.PolicyModel | None = None) -> None:
     """Write the credit table of the services that owe credits, one block per target: those with
     ``when`` for the customers they name (issue 13), the other for the rest (nothing when none owes)."""

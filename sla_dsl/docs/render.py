@@ -72,6 +72,7 @@ from . import computed, original, plans
 from . import text as tx
 from .event_types import event_types_html
 from .layout import KIND_ORDER, Block, PageContext, PageWriter, anchor, by_section
+from .plans import owes_credits
 from .targets import clock_lines, clock_name, targets_html
 
 __all__ = ["PageContext", "anchor", "front_matter", "render_policy"]
@@ -101,6 +102,7 @@ class _Page(PageWriter):
             (self.t("effective"), tx.esc(tx.date(h.effective, self.lang))),
             (self.t("timezone"), tx.esc(tx.zone(self.policy.tz, self.lang))),
             *([(self.t("credit_total"), self.credit_total(h.credit_total))] if h.credit_total else []),
+            *([] if owes_credits(self.model) else [(self.t("no_credits"), tx.esc(self.t("no_credits.text")))]),
         )
         self.html(
             '<dl class="sla-meta">'

@@ -38,6 +38,12 @@ SITE: dict[str, Msg] = {
         en="service credits together at most {p} of the fee, {per}",
     ),
     "site.credit_total.ref": Msg(ja="（第{n}条）", en=" (Article {n})"),
+    # a policy that owes no service credit at all: said, so that a customer does not look for them
+    "site.no_credits": Msg(ja="目標未達時の補償", en="Compensation"),
+    "site.no_credits.text": Msg(
+        ja="なし（この SLA には、目標を達成できなかった場合の返金やサービスクレジットの定めはありません）",
+        en="none (this SLA provides no refund or service credit when a target is missed)",
+    ),
     "site.source_lines": Msg(ja="ポリシー定義の {a}〜{b} 行目", en="policy source, lines {a}-{b}"),
     "site.source_line": Msg(ja="ポリシー定義の {a} 行目", en="policy source, line {a}"),
     "site.reading": Msg(ja="読み方", en="Reading"),
