@@ -97,6 +97,13 @@ PEER_DIAGNOSTICS: dict[str, Msg] = {
         "that ends it: `{fix}`; for a status of your own, declare its events with `event` (e.g. "
         "`{declare}`)",
     ),
+    # ServiceNow's duration `1 Day` (capitalised as its duration field shows it) with no calendar
+    "diag.help.peer.sn_day": Msg(
+        "`{fix}` と書いてください（1日は経過時間の24時間です）。スケジュールの時間を24時間ずつ数える"
+        "1日なら `{schedule}` と書きます（`{business}` はカレンダーの営業日で、1日はその営業時間です）",
+        "write `{fix}` (a day of 24 elapsed hours); days of 24 hours counted on a schedule are `{schedule}` "
+        "(`{business}` counts business days of that calendar, a day being its open hours)",
+    ),
     # `when priority = highest`: the priority is the block's id
     "diag.E251.priority.help": Msg(
         "`priority` は属性ではなく、優先度ブロックの ID です：規則は `priority {value} {{ ... }}` ブロックに"

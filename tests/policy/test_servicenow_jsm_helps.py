@@ -113,3 +113,46 @@ def test_a_pause_at_an_event_keeps_its_own_help() -> None:
     assert d.help_text("en") == "did you mean `pauses`?"
     _, d = _only(clock="pauses at incident.info_provided")
     assert (d.help_text("en") or "").startswith("`pauses at` lines are written like")
+
+
+WEEKDAYS = 'calendar weekdays "平日" / "Weekdays" { hours mon..fri 08:00-12:00, 13:00-17:00 }\n'
+
+
+@pytest.mark.parametrize(
+    ("amount", "fix", "schedule", "business"),
+    [
+        ("1 Day", "1 day", "24 weekdays hours", "1 weekdays day"),
+        ("3 Days", "3 days", "72 weekdays hours", "3 weekdays days"),
+    ],
+)
+def test_a_day_as_servicenow_writes_it_gives_elapsed_days_and_days_of_24_schedule_hours(
+    amount: str, fix: str, schedule: str, business: str
+) -> None:
+    """ServiceNow's duration field shows ``1 Day``; on a schedule that is 24 of the schedule's hours, which
+    ``1 weekdays day`` (a business day: its open hours) silently is not."""
+    text = (
+        HEAD.replace("CLOCK", "")
+        .replace("PRIORITY", "")
+        .replace("  resolve within 4 hours", f"  resolve within {amount}")
+    )
+    text = text.replace("clock response", WEEKDAYS + "clock response", 1)
+    (d,) = compile_text(text).diagnostics
+    line = f"resolve within {amount} on resolution"
+    word = amount.split()[1]
+    assert (d.code, d.span.line, d.span.column, d.span.end_column) == ("E015", *_at(text, line, word))
+    assert d.help_text("en") == (
+        f"write `{fix}` (a day of 24 elapsed hours); days of 24 hours counted on a schedule are `{schedule}` "
+        f"(`{business}` counts business days of that calendar, a day being its open hours)"
+    )
+    assert d.help_text("ja") == (
+        f"`{fix}` と書いてください（1日は経過時間の24時間です）。スケジュールの時間を24時間ずつ数える"
+        f"1日なら `{schedule}` と書きます（`{business}` はカレンダーの営業日で、1日はその営業時間です）"
+    )
+
+
+def test_another_unknown_unit_keeps_its_help() -> None:
+    text = (
+        HEAD.replace("CLOCK", "").replace("PRIORITY", "").replace("  resolve within 4 hours", "  resolve within 4 Hrs")
+    )
+    (d,) = compile_text(text).diagnostics
+    assert (d.code, d.help_text("en")) == ("E015", "write `4 hours`")
