@@ -288,10 +288,18 @@ def _wanted(names: list[str], priority: m.Priority, lang: str) -> list[str]:
     priority that applies does not have, naming those it has)."""
     keys = [RESPONSE, *dict.fromkeys(t.name for t in priority.targets)]
     wanted = list(dict.fromkeys(n.strip() for n in names))
+    on_clock: dict[str, list[str]] = {}  # (a clock's name given for a target's: `--target first_response`)
+    for t in priority.targets:
+        on_clock.setdefault(t.clock, []).append(t.name)
     for name in wanted:
         if name not in keys:
-            known = message("author.sep.list", lang).join(f"`{k}`" for k in keys)
-            said = message("cli.unknown.target", lang, name=name, priority=priority.id, known=known)
+            sep = message("author.sep.list", lang)
+            known = sep.join(f"`{k}`" for k in keys)
+            if name in on_clock:
+                measured = sep.join(f"`{k}`" for k in dict.fromkeys(on_clock[name]))
+                said = message("cli.unknown.target.clock", lang, name=name, priority=priority.id, targets=measured)
+            else:
+                said = message("cli.unknown.target", lang, name=name, priority=priority.id, known=known)
             raise InputError(said, lang=error_lang(lang))
     return wanted
 

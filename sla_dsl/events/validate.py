@@ -35,6 +35,7 @@ import decimal
 import difflib
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -204,7 +205,15 @@ def offset_help(value: Any, zone: dt.tzinfo | None) -> Words:
     quoted: dict[str, str | Both] = {k: f"`{v}`" if k in ("example", "first", "second") else v for k, v in args.items()}
     if kind != "zone":
         quoted["zone"] = place
+    elif isinstance(value, str) and _GLIDE.fullmatch(value.strip(BLANKS)):  # (ServiceNow's stored UTC form)
+        quoted["utc"] = f"`{value.strip(BLANKS).replace(' ', 'T')}Z`"
+        return words("events.E105.help.zone_glide", **quoted)
     return words(f"events.E105.help.{kind}", **quoted)
+
+
+#: The form ServiceNow's table API writes its stored times in, in UTC (``2026-11-02 01:15:00``): E105's help
+#: gives the UTC reading beside the policy's offset, since the form alone does not say which it is.
+_GLIDE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 
 
 def _naive_time(value: Any) -> dt.datetime | None:

@@ -283,6 +283,13 @@ CLI: dict[str, Msg] = {
         "優先度 `{priority}` に目標 `{name}` はありません（この優先度の目標：{known}）",
         "priority `{priority}` has no target `{name}` (it has {known})",
     ),
+    # `sla deadline --target first_response`: the name of a clock a target of the priority is measured on
+    "cli.unknown.target.clock": Msg(
+        "優先度 `{priority}` に目標 `{name}` はありません：`{name}` はクロックの名前で、"
+        "このクロックで測る目標は {targets} です",
+        "priority `{priority}` has no target `{name}`: `{name}` is a clock, and the targets measured on it "
+        "are {targets}",
+    ),
     "cli.deadline.target.out_of_hours": Msg(
         "{label}、営業時間外の受付のため{extra}を加算", "{label}, plus {extra}: received outside business hours"
     ),

@@ -64,6 +64,46 @@ PEER_DIAGNOSTICS: dict[str, Msg] = {
         "time not counted is a pause of the clock the target is measured on: in that clock, write `{fix}` "
         "(after `until`, the events that end the wait)",
     ),
+    # ServiceNow's `retroactive start` / `retroactive pause` in a clock or a priority
+    "diag.help.peer.retroactive": Msg(
+        "優先度が変わっても、目標はクロックの開始から数えます（変更の前の一時停止も数えません）："
+        "この行は要りません。変更の時点から数えるには、クロックに "
+        "`starts at incident.reprioritized, else incident.reported` と `resets at incident.reprioritized` "
+        "を書きます",
+        "after a change of priority the targets still count from the clock's start (its pauses before the "
+        "change are left out): no line is needed; to count from the change instead, write "
+        "`starts at incident.reprioritized, else incident.reported` and `resets at incident.reprioritized` "
+        "in the clock",
+    ),
+    # ServiceNow's percentage timer `breach at 100%`
+    "diag.help.peer.breach": Msg(
+        "目標は、その時間を使い切った時点（100%）で未達になります：この行は要りません。"
+        "その前の警告は、クロックに `{fix}` と書きます",
+        "a target is breached when its time is used up (100%): no line is needed; warnings before that "
+        "are written `{fix}` in the clock",
+    ),
+    # ServiceNow's percentage timers `warn at 50%, 75%`
+    "diag.help.peer.warn": Msg(
+        "目標の時間の一部が過ぎた時点の警告は、クロックに `{fix}` と書きます（小さい順に、100% 未満で）",
+        "warnings when part of a target's time has passed are written `{fix}` in the clock (in increasing "
+        "order, below 100%)",
+    ),
+    # JSM's or ServiceNow's pause condition on a status: `pause when status = "Waiting for customer"`
+    "diag.help.peer.pause_status": Msg(
+        "クロックはステータスではなくイベントで一時停止します。そのステータスにしたイベントで止め、"
+        "それを終えるイベントで再開します：`{fix}`。ほかのステータスには、そのイベントを `event` で"
+        "宣言します（例：`{declare}`）",
+        "a clock pauses at events, not on a status: at the event that sets the status, until the event "
+        "that ends it: `{fix}`; for a status of your own, declare its events with `event` (e.g. "
+        "`{declare}`)",
+    ),
+    # ServiceNow's duration `1 Day` (capitalised as its duration field shows it) with no calendar
+    "diag.help.peer.sn_day": Msg(
+        "`{fix}` と書いてください（1日は経過時間の24時間です）。スケジュールの時間を24時間ずつ数える"
+        "1日なら `{schedule}` と書きます（`{business}` はカレンダーの営業日で、1日はその営業時間です）",
+        "write `{fix}` (a day of 24 elapsed hours); days of 24 hours counted on a schedule are `{schedule}` "
+        "(`{business}` counts business days of that calendar, a day being its open hours)",
+    ),
     # `when priority = highest`: the priority is the block's id
     "diag.E251.priority.help": Msg(
         "`priority` は属性ではなく、優先度ブロックの ID です：規則は `priority {value} {{ ... }}` ブロックに"

@@ -259,6 +259,13 @@ EVENTS: dict[str, Msg] = {
     "events.E105.help.zone": Msg(
         "ポリシーの時差を付けて {example} と書いてください", "write it with the policy's offset: {example}"
     ),
+    # the same for a time in ServiceNow's stored form (`2026-11-02 01:15:00`), which its table API gives in UTC:
+    # {utc} that reading (`2026-11-02T01:15:00Z`)
+    "events.E105.help.zone_glide": Msg(
+        "ポリシーの時差を付けて {example} と書いてください。`ServiceNow` のテーブル `API` が返す時刻"
+        "（この形で、協定世界時です）なら {utc} と書きます",
+        "write it with the policy's offset: {example}; a time from ServiceNow's table API (this form, in UTC) is {utc}",
+    ),
     "events.E105.help.twice": Msg(
         "{zone}では時計が戻るため、この時刻は二度あります：一度目なら {first}、二度目なら {second} と書いてください",
         "{zone} shows it twice (the clock goes back): write {first} for the first time or {second} for the second",

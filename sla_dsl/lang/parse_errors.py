@@ -450,6 +450,12 @@ def _unit_help(amount: str, word: str, calendar: str | None) -> Words:
     """The help for a unit ``word`` the language has not (``h``, ``min``, ``hrs``): the duration to write, with
     the ``calendar`` written (``4 business hours``); the units there are where ``word`` is none of theirs."""
     fix = short_unit(amount, word, calendar)
+    if fix is not None and calendar is None and word in ("Day", "Days") and amount.isdigit():
+        # ServiceNow's duration field (`1 Day`): on a schedule, a day is 24 of its hours, not a business day
+        name = business_calendar()
+        hours = f"{int(amount) * 24} {name} hours"
+        business = f"{amount} {name} day{'' if amount == '1' else 's'}"
+        return words("diag.help.peer.sn_day", fix=fix, schedule=hours, business=business)
     if fix is not None:
         return words("diag.help.write", fix=fix)
     return words("diag.help.units", units=_units())

@@ -17,6 +17,11 @@ Design notes
   a team's rules) and its ``goal`` on a named clock (``resolve within 4 hours on ttr``).
 * Request Tracker's ``IgnoreOnStatuses`` in a priority (``ignore on incident.stalled``): time not counted
   is a pause of the clock the target is measured on (``pauses at incident.stalled until ...``).
+* In a clock (or a priority): ServiceNow's ``retroactive start`` / ``retroactive pause`` (what a change of
+  priority already does: no line; or a clock that starts and resets at the change), its percentage
+  timers ``breach at 100%`` (no line) and ``warn at 50%, 75%`` (``at risk at 50%, 75% of target``), and
+  a JSM or ServiceNow pause condition on a status (``pause when status = "Waiting for customer"``:
+  a pause at the event that sets the status, located at ``when`` or ``status`` after ``pauses [at]``).
 * :data:`STATEMENT_HOME` (the block each statement keyword belongs in) and :data:`TARGET_CLOCKS` (the
   clock a named target is usually measured on) are tables of the parser's other hints, kept here.
 """
@@ -68,6 +73,13 @@ _NEXT_REPLY = frozenset({"next_reply_time"})
 #: Request Tracker's ``IgnoreOnStatuses`` (``ignore on incident.stalled``): time a clock does not count.
 _IGNORE = frozenset({"ignore", "ignore_on", "ignoreonstatuses", "ignore_on_statuses"})
 
+#: ServiceNow's percentage timers: the warnings before the breach, and the breach itself.
+_WARN = frozenset({"warn", "warning", "warnings", "warn_at"})
+_BREACH = frozenset({"breach", "breaches", "breached", "breach_at"})
+#: The words a pause condition on a status goes on with (``pause when status = ...``, ``pauses on status``).
+_STATUS_WORDS = frozenset({"when", "on", "if", "while", "status", "in"})
+_PAUSE_STATUS = re.compile(r"[ \t]*(pauses?)[ \t]+(?:at[ \t]+)?([A-Za-z_]\w*)(?![\w.])")
+
 _FIRST_WORD = re.compile(r"[ \t]*([A-Za-z_]\w*)")
 _EVENT = re.compile(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*")
 _NAME = re.compile(r"[A-Za-z_]\w*")
@@ -105,6 +117,13 @@ def peer_hint(text: str, pos: int, block: str | None, opened: bool) -> PeerHint 
     declaration ``block`` (its keyword; ``None`` between declarations), its ``{`` read (``opened``) or not.
     ``None`` when the word there is none of them."""
     start, line = _line(text, pos)
+    if block == "clock" and opened:
+        paused = _PAUSE_STATUS.match(line)
+        if paused is not None and paused.group(2).lower() in _STATUS_WORDS:
+            for group in (1, 2):  # (`pause when ...` stops at `pause`, `pauses when ...` at `when`)
+                if start + paused.start(group) <= pos < start + paused.end(group):
+                    help_ = words("diag.help.peer.pause_status", fix=_PAUSE_FIX, declare=_PENDING_EVENT)
+                    return PeerHint(start + paused.start(group), start + paused.end(group), help_)
     if block == "priority" and opened:
         due = _NEXT_DAY.match(line)
         if due is not None and start + due.start(3) <= pos < start + due.end(3):
@@ -126,9 +145,31 @@ def peer_hint(text: str, pos: int, block: str | None, opened: bool) -> PeerHint 
         heads = [hit.group(1) for hit in _CLOCK_HEAD.finditer(text, 0, pos)]
         clock = heads[-1] if heads else "resolution"
         found = words("diag.help.peer.calendar_clock", name=named, example=f"resolve within 8 {named} hours on {clock}")
-    elif opened and block == "priority":
-        found = _in_priority(word, rest, named)
+    elif opened and block in ("clock", "priority"):
+        found = _timers(word, rest)
+        if found is None and block == "priority":
+            found = _in_priority(word, rest, named)
     return PeerHint(at, end, found) if found is not None else None
+
+
+#: The pause of a status in the help of a pause condition on a status (JSM's *Waiting for customer*).
+_PAUSE_FIX = "pauses at incident.info_provided until incident.customer_replied"
+_PENDING_EVENT = 'event incident.pending "保留中" / "Pending"'
+
+
+def _timers(word: str, rest: str) -> Words | None:
+    """The help for ServiceNow's ``retroactive start``, ``breach at 100%`` and ``warn at 50%, 75%``
+    written in a clock or a priority (``rest``: the words after ``word``)."""
+    lowered = word.lower()
+    if lowered == "retroactive":
+        return words("diag.help.peer.retroactive")
+    percents = [p for p in re.findall(r"\d+%", rest) if int(p[:-1]) < 100] or ["50%", "75%"]
+    fix = f"at risk at {', '.join(percents)} of target"
+    if lowered in _BREACH:
+        return words("diag.help.peer.breach", fix=fix)
+    if lowered in _WARN:
+        return words("diag.help.peer.warn", fix=fix)
+    return None
 
 
 def _in_priority(word: str, rest: str, named: str) -> Words | None:

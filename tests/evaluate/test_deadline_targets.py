@@ -215,3 +215,27 @@ def test_the_documented_example(capsys: pytest.CaptureFixture[str]) -> None:
     shown = rest.split("```", 1)[0]
     args = [str(ROOT / a) if a.endswith(".sla") else a for a in command.split()]
     assert deadline(capsys, *args) == (0, shown, "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "sla: error: priority `P1` has no target `resolution`: `resolution` is a clock, and the targets "
+            "measured on it are `resolve`\n",
+        ),
+        (
+            "ja",
+            "sla: エラー: 優先度 `P1` に目標 `resolution` はありません：`resolution` はクロックの名前で、"
+            "このクロックで測る目標は `resolve` です\n",
+        ),
+    ],
+)
+def test_a_clocks_name_given_for_a_target_names_the_targets_measured_on_it(
+    capsys: pytest.CaptureFixture[str], london: Path, lang: str, said: str
+) -> None:
+    """A JSM administrator asks for the SLA by its name (*Time to resolution*: the clock) rather than by the
+    target's key: the message says which key to give."""
+    args = ("--priority", "P1", "--from", "2026-10-23T17:00:00+01:00", "--target", "resolution", "--lang", lang)
+    assert deadline(capsys, str(london), *args) == (2, "", said)
