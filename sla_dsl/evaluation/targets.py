@@ -165,8 +165,18 @@ class TargetVerdict:
         assert rules is not None
         due = rules.dt(self.due) if self.due is not None else None
         used = self.used_s / 60 if self.used_s is not None else None
+        at = rules.dt(self.breached_at) if self.breached_at is not None else None
         return TargetView(
-            self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed, self.risk_percent
+            self.name,
+            self.kind,
+            self.clock,
+            self.status,
+            due,
+            self.target_s / 60,
+            used,
+            self.missed,
+            self.risk_percent,
+            at,
         )
 
 
@@ -197,6 +207,8 @@ class TargetView(NamedTuple):
     used_minutes: float | None
     missed: int
     at_risk_percent: float | None = None
+    #: a breach whose due time passed in a hold (``not due at``): when it is said (None: at ``due``)
+    breached_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

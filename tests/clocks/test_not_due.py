@@ -7,6 +7,7 @@ H is the first instant at or after 11:00 no hold holds; a cycle ending at E is b
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ import pytest
 
 import sla_dsl
 from clocks.helpers import sla
+from sla_dsl.authoring.clock_words import hover_clock
 from sla_dsl.cli.app import main
+from sla_dsl.docs.targets import clock_lines
 
 POLICY = """\
 sla "Holds" {
@@ -108,22 +111,18 @@ def test_a_status_never_turns_from_breached_to_met() -> None:
 def test_explain_says_the_due_time_passed_while_not_due(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     policy, log = tmp_path / "p.sla", tmp_path / "e.jsonl"
     policy.write_text(POLICY, "utf-8")
-    import json
-
     log.write_text("".join(json.dumps(e) + "\n" for e in _events("A", (INFO, "10:30"), (RESOLVED, "11:45"))), "utf-8")
     said = {}
     for lang in ("en", "ja"):
         assert main(["explain", str(policy), str(log), "A", "--lang", lang]) == 0
         said[lang] = capsys.readouterr().out
-    assert "Work: not due from Provided information" in said["en"] or "not due from" in said["en"]
+    assert "Work: not due from" in said["en"]
     assert "passed while not due: met" in said["en"]
     assert "保留中に過ぎたため、達成" in said["ja"]
     assert "期限の適用を保留" in said["ja"]
 
 
 def test_explain_says_when_a_held_breach_fell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import json
-
     policy, log = tmp_path / "p.sla", tmp_path / "e.jsonl"
     policy.write_text(POLICY, "utf-8")
     events = _events("A", (INFO, "10:30"), (REPLY, "11:30"), (RESOLVED, "12:00"))
@@ -274,3 +273,22 @@ def test_fmt_keeps_the_line(tmp_path: Path) -> None:
     path.write_text(want, "utf-8")
     assert sla("fmt", "--check", str(path)).returncode == 0
     assert sla("check", str(path)).returncode == 0
+
+
+def test_hover_site_and_diff_say_the_line() -> None:
+    model = sla_dsl.load_policy(POLICY).model
+    (work,) = [c for c in model.clocks if c.name == "work"]
+    assert "- not due at `incident.info_provided` until `incident.customer_replied`" in hover_clock(work, model)
+    assert "期限を適用しない" in hover_clock(work, model, "ja")
+    assert any("not due from" in line for line in clock_lines(work, "en"))
+    assert any("期限を適用しない" in line for line in clock_lines(work, "ja"))
+
+
+def test_sla_diff_names_a_not_due_line_added(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.sla", tmp_path / "new.sla"
+    old.write_text(POLICY.replace("  not due at incident.info_provided until incident.customer_replied\n", ""), "utf-8")
+    new.write_text(POLICY.replace('version "1"', 'version "2"').replace("2026-01-01", "2026-02-01"), "utf-8")
+    en = sla("diff", str(old), str(new), "--lang", "en").stdout
+    ja = sla("diff", str(old), str(new), "--lang", "ja").stdout
+    assert "Work not due at: none -> not due from" in en, en
+    assert "期限の保留：なし → " in ja and "まで期限を適用しない" in ja, ja
