@@ -41,6 +41,10 @@ Design notes
   target's misses in them stay misses, and a
   ``respond``/``resolve``/``first reply`` target that ran out in one stays
   breached (a reset restarts the clock; it does not undo a breach).
+* ``not due at A until B`` changes none of the above: the clock counts on. Its holds (from each A to
+  the next B, :mod:`.holds`) are read from the incident's records up to ``as_of`` (or the completion),
+  kept on ``Life.holds`` and told in the story (``hold``, ``unhold``) for ``sla explain`` and for
+  ``sla serve``'s watch, which reads them back from the story (:func:`.risk_times.run_of`).
 * Jira Service Management and ServiceNow read these words the same way (start,
   pause/resume, stop, reset): nothing here is a reading of the SLA text.
 """

@@ -35,6 +35,11 @@ Design notes
   paused (the due time counted on from the stretch before the pause fell before
   the stop). One whose time ran out before or as it paused is due when it ran
   out: stopped later, while paused, it is breached.
+* ``not due at A until B`` (:mod:`.holds`): the due instant D is the one without holds; a cycle that ends
+  at E (its stop, cancel or reset, or ``as_of``) is breached iff H < E, H the first instant at or after D
+  no hold holds. The verdict keeps ``due`` = D and says the breach at H (``breached_at``: the violation's
+  instant, the summary's settling instant); a cycle that ends in the hold is met (``held_met``, a step
+  says its due time passed while not due), and one still held at ``as_of`` is ``open``, without warning.
 * ``..., plus E if received outside CAL hours`` (Request Tracker's ``OutOfHours``): each
   cycle of the clock (its start, each reset or restart) that starts outside the open hours
   of calendar CAL (``Rules.is_business``: a start at the close is outside) has D + E of
@@ -806,6 +811,7 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str, rule: m
         cancelled_at=rules.dt(v.cancelled_at) if v.cancelled_at is not None else None,
         reset_at=rules.dt(v.reset_at) if v.reset_at is not None else None,
         cycle_start=rules.dt(v.cycle_start) if v.cycle_start is not None else None,
+        held_due=rules.dt(v.due) if v.breached_at is not None else None,
     )
     return Violation(
         kind=kind,

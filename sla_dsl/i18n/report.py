@@ -795,6 +795,8 @@ REPORT: dict[str, Msg] = {
     "report.goal.labelled": Msg("「{label}」", "“{label}”"),
     "report.goal.update": Msg("定期更新", "periodic update"),
     "report.goal.named": Msg("{priority}の{goal}", "{priority} {goal}"),
+    # a due time passed while the clock was not due (`not due at`): {at} the end of that hold
+    "report.v.held_due": Msg("{due}（保留の終わる {at} まで適用なし）", "{due} (not applied until {at})"),
     "report.v.goal_late": Msg("{goal}の期限 {due} に対し {at} に完了", "{goal} due {due}: done {at}"),
     "report.v.goal_none": Msg(
         "{goal}の期限 {due} を過ぎても未完了（{as_of} 時点）", "{goal} due {due}: not done as of {as_of}"

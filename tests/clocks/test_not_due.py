@@ -131,6 +131,7 @@ def test_explain_says_when_a_held_breach_fell(tmp_path: Path, capsys: pytest.Cap
     out = capsys.readouterr().out
     assert "passed while not due, breached when the hold ended" in out
     assert "due again at" in out
+    assert "resolution due Mon 16 Nov 11:00 (not applied until Mon 16 Nov 11:30): done Mon 16 Nov 12:00" in out
 
 
 DST = POLICY.replace("timezone UTC", "timezone America/New_York")
