@@ -148,7 +148,8 @@ class TargetRow(_Row):
     #: the clock is paused at ``as_of``; ``excluded``: the incident's cause is one the policy excludes;
     #: ``not_applicable``: the clock never started, or the rule does not apply to this incident;
     #: ``cancelled``: the clock was cancelled (``cancels at``) before the target ran out: withdrawn,
-    #: neither met nor breached
+    #: neither met nor breached. On a clock with ``not due at``: ``open`` while a hold holds ``as_of``, and
+    #: ``breached`` only if the clock still ran when the hold its due time passed in ended (else ``met``)
     status: TargetStatus
     #: when the target falls due, ISO 8601 in the policy's time zone: for ``breached`` the instant the
     #: running time passed the target (``update``: the first missed update's); for ``open`` and
