@@ -64,6 +64,7 @@ Design notes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -329,7 +330,14 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
     # is paused short of it (the evaluator calls such a target paused, and met when the clock stops so)
     due, risks = clock_risks(rules, life_risks(rules, v.clock), run, since, v.target_s, cal)
     if run.holds:  # (`not due at`: an instant in a hold is said when it ends; none while one still open holds it)
+        ran_out = due
         due, risks = _unheld(run.holds, due, risks)
+        if (
+            ran_out is not None and due is None
+        ):  # (no due time while held: shown as standing still, with the running time left, as paused)
+            return dataclasses.replace(
+                watch(v.status, None, risks, cal, run), running=False, held=v.target_s - (v.used_s or 0.0)
+            )
     return watch(v.status, due, risks, cal, run)
 
 

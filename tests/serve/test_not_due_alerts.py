@@ -114,3 +114,10 @@ def test_the_breach_alert_is_the_reports_violation_instant() -> None:
         dt.datetime.fromisoformat(_at("11:00")).timestamp(),
         dt.datetime.fromisoformat(_at("11:30")).timestamp(),
     )
+
+
+def test_the_dashboard_row_of_a_held_target_stands_still() -> None:
+    """While a hold holds the due time, the watch has none and shows the time left standing still, as paused."""
+    result = _judge(((INFO, "10:50"),), "11:40")
+    (w,) = [w for w in watched(result) if w.item == "A" and w.target == "resolve"]
+    assert (w.status, w.due, w.running, w.held) == ("open", None, False, -40 * 60.0)
