@@ -302,4 +302,5 @@ def _hold(life: Life, codes: ClockCodes, recs: list[Rec], upto: float) -> None:
     life.holds = [(h.start, h.end) for h in held]
     told = [Told(h.start, "hold", TYPES[h.at], tuple(TYPES[u] for u in codes.not_due[h.line][1])) for h in held]
     told += [Told(h.end, "unhold", TYPES[h.by]) for h in held if h.by >= 0]
+    told.sort(key=lambda x: (x.at, x.act == "hold"))  # (a hold that ends as another begins: its end first)
     life.story = sorted([*life.story, *told], key=lambda x: x.at)

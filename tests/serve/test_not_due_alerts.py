@@ -121,3 +121,30 @@ def test_the_dashboard_row_of_a_held_target_stands_still() -> None:
     result = _judge(((INFO, "10:50"),), "11:40")
     (w,) = [w for w in watched(result) if w.item == "A" and w.target == "resolve"]
     assert (w.status, w.due, w.running, w.held) == ("open", None, False, -40 * 60.0)
+
+
+def test_a_hold_that_begins_as_another_ends_is_read_back_whole() -> None:
+    """Two not-due lines, one ending (at the reply) as the other begins (at the same reply): the watch reads
+    the second hold from the story as the evaluator has it, so no alert fires between them."""
+    text = TEXT.replace(
+        "  stops at incident.resolved\n",
+        "  not due at incident.customer_replied until incident.responded\n  stops at incident.resolved\n",
+    )
+    compiled = compile_text(text, "<holds>")
+    assert compiled.model is not None and not compiled.errors
+    events = [
+        {"event": "incident.reported", "at": _at("09:00"), "id": "A", "priority": "P"},
+        {"event": "incident.info_provided", "at": _at("10:50"), "id": "A"},
+        {"event": "incident.customer_replied", "at": _at("11:10"), "id": "A"},
+        {"event": "incident.responded", "at": _at("11:20"), "id": "A"},
+    ]
+    result = judge_log(
+        [Policy(compiled.model)],
+        log_of([json.dumps(e) for e in events]),
+        START,
+        END,
+        dt.datetime.fromisoformat(_at("11:40")),
+        skip_invalid=True,
+    )
+    (breach,) = [t for t in transitions_of(result) if t.item == "A" and t.target == "resolve" and t.strict]
+    assert breach.instant == dt.datetime.fromisoformat(_at("11:20")).timestamp()
