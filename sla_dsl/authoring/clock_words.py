@@ -74,6 +74,10 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
         say("pauses", at=event_named(p.at, pm, lang), until=_events(p.until, pm, lang, "author.hover.clock.or"))
         for p in c.pauses
     ]
+    lines += [
+        say("not_due", at=event_named(h.at, pm, lang), until=_events(h.until, pm, lang, "author.hover.clock.or"))
+        for h in c.not_due
+    ]
     for key, events in (("stops", c.stops), ("resets", c.resets), ("restarts", c.restarts), ("cancels", c.cancels)):
         if events:
             lines.append(say(key, events=_events(events, pm, lang)))

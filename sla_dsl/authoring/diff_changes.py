@@ -153,8 +153,9 @@ SETS: dict[type[BaseModel], frozenset[str]] = {
     m.Calendar: frozenset({"days", "hours", "holidays", "named_holidays", "yearly_holidays"}),
     m.DayHours: frozenset({"days", "ranges"}),
     m.DateHours: frozenset({"ranges"}),
-    m.ClockRule: frozenset({"pauses", "stops", "resets", "restarts", "cancels"}),
+    m.ClockRule: frozenset({"pauses", "not_due", "stops", "resets", "restarts", "cancels"}),
     m.Pause: frozenset({"until"}),  # (the first of them to come resumes it, in any order)
+    m.NotDue: frozenset({"until"}),  # (the first of them to come ends the hold, in any order)
     m.ClockTarget: frozenset({"by"}),
     m.Completion: frozenset({"on"}),
     m.Priority: frozenset({"targets", "breach_credits"}),

@@ -488,8 +488,11 @@ class Words:
         section = self.say(f"section.{'exclude' if ref.kind == 'exclude' else ref.kind}")
         return self.say("subject.kind", section=section, subject=subject) if subject else section
 
-    def clock_part(self, v: m.Pause | m.ClockTarget) -> str:
-        """A pause reason or a named target in words (issue 12)."""
+    def clock_part(self, v: m.Pause | m.NotDue | m.ClockTarget) -> str:
+        """A pause reason, a hold (``not due at``) or a named target in words (issue 12)."""
+        if isinstance(v, m.NotDue):  # (the first of its events to come ends the hold)
+            until = self.say("pause.or").join(self.event(u) for u in v.until)
+            return self.say("not_due", at=self.event(v.at), until=until)
         if isinstance(v, m.Pause):
             until = self.say("pause.or").join(self.event(u) for u in v.until)  # (the first to come resumes it)
             return self.say("pause", at=self.event(v.at), until=until)
@@ -583,7 +586,7 @@ class Words:
             return self.target(v)
         if isinstance(v, m.Roll):
             return self.say(f"roll.{v.value}")
-        if isinstance(v, m.Pause | m.ClockTarget):  # issue 12
+        if isinstance(v, m.Pause | m.NotDue | m.ClockTarget):  # issue 12
             return self.clock_part(v)
         if isinstance(v, m.Label):
             return self.label(v) if (v.ja or v.en) else self.say("none")

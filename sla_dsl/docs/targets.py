@@ -41,10 +41,15 @@ def clock_name(c: m.ClockRule | None, model: m.PolicyModel, lang: str) -> str:
 
 
 def clock_lines(c: m.ClockRule, lang: str) -> list[str]:
-    """HTML lines for a clock's pauses, stops, resets, restarts and cancels (none for a clock without them)."""
+    """HTML lines for a clock's pauses, holds (``not due at``), stops, resets, restarts and cancels (none for a
+    clock without them)."""
     out = [
         _w(lang, "pauses", a=tx.event(p.at, lang), u=_w(lang, "or").join(tx.event(e, lang) for e in p.until))
         for p in c.pauses
+    ]
+    out += [
+        _w(lang, "not_due", a=tx.event(h.at, lang), u=_w(lang, "or").join(tx.event(e, lang) for e in h.until))
+        for h in c.not_due
     ]
     if c.stops:
         out.append(_w(lang, "stops", e=_w(lang, "or").join(tx.event(e, lang) for e in c.stops)))

@@ -41,6 +41,10 @@ Design notes
   target's misses in them stay misses, and a
   ``respond``/``resolve``/``first reply`` target that ran out in one stays
   breached (a reset restarts the clock; it does not undo a breach).
+* ``not due at A until B`` changes none of the above: the clock counts on. Its holds (from each A to
+  the next B, :mod:`.holds`) are read from the incident's records up to ``as_of`` (or the completion),
+  kept on ``Life.holds`` and told in the story (``hold``, ``unhold``) for ``sla explain`` and for
+  ``sla serve``'s watch, which reads them back from the story (:func:`.risk_times.run_of`).
 * Jira Service Management and ServiceNow read these words the same way (start,
   pause/resume, stop, reset): nothing here is a reading of the SLA text.
 """
@@ -53,6 +57,7 @@ from typing import Literal, NamedTuple
 from ..events.schema import TYPES, Rec
 from ..lang import model as m
 from .common import code_of, short
+from .holds import Hold, holds_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,8 @@ class ClockCodes:
     resets: frozenset[int]
     restarts: frozenset[int] = frozenset()
     cancels: frozenset[int] = frozenset()
+    #: (event code, codes that end it) per ``not due at A until B`` line (:mod:`.holds`)
+    not_due: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
 def clock_codes(rule: m.ClockRule) -> ClockCodes:
@@ -89,14 +96,18 @@ def clock_codes(rule: m.ClockRule) -> ClockCodes:
         frozenset(code(n) for n in rule.resets),
         frozenset(code(n) for n in rule.restarts),
         frozenset(code(n) for n in rule.cancels),
+        tuple((code(h.at), tuple(code(u) for u in h.until)) for h in rule.not_due),
     )
 
 
 State = Literal["not_started", "running", "paused", "stopped"]
 #: What a clock did at an event: started, paused, resumed, stopped, was reset, started again after a
-#: stop, was cancelled (its targets withdrawn), stopped with the incident's completion, or let a pause
-#: event pass while paused (it changes nothing)
-Act = Literal["start", "pause", "resume", "stop", "reset", "restart", "cancel", "completed", "ignored"]
+#: stop, was cancelled (its targets withdrawn), stopped with the incident's completion, let a pause
+#: event pass while paused (it changes nothing), or its deadlines were held back (``not due at``) and applied
+#: again
+Act = Literal[
+    "start", "pause", "resume", "stop", "reset", "restart", "cancel", "completed", "ignored", "hold", "unhold"
+]
 
 
 class Told(NamedTuple):
@@ -124,6 +135,8 @@ class Told(NamedTuple):
             "cancel": f"cancelled at {event}: its targets are withdrawn",
             "completed": "stops: the incident is completed",
             "ignored": f"{event} while paused: changes nothing, still waiting for {until}",
+            "hold": f"not due at {event} until {until} (counts on, no deadline applied)",
+            "unhold": f"due again at {event}",
         }[self.act]
 
 
@@ -175,6 +188,9 @@ class Life:
     #: the first record (up to ``as_of``) after the incident's completion that the clock would have acted
     #: on, never read (or its start, when that comes after the completion); None when there is none
     after_completion: Rec | None = None
+    #: the stretches its deadlines are held back (``not due at A until B``: :mod:`.holds`), sorted by start,
+    #: the end of one still open +inf
+    holds: list[Hold] = field(default_factory=list)
 
 
 def _names(codes: tuple[int, ...]) -> tuple[str, ...]:
@@ -274,4 +290,17 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
     elif life.state == "running" and as_of > seg:
         life.segments.append((seg, as_of))
     life.since = seg
+    if codes.not_due:
+        _hold(life, codes, recs, min(as_of, completed) if completed is not None else as_of)
     return life
+
+
+def _hold(life: Life, codes: ClockCodes, recs: list[Rec], upto: float) -> None:
+    """The holds of a clock's not-due lines (up to ``upto``: ``as_of``, or the incident's completion), kept on
+    ``life`` and told in its story in time order (after the clock's own acts of the same instant)."""
+    held = holds_of(codes.not_due, recs, upto)
+    life.holds = [(h.start, h.end) for h in held]
+    told = [Told(h.start, "hold", TYPES[h.at], tuple(TYPES[u] for u in codes.not_due[h.line][1])) for h in held]
+    told += [Told(h.end, "unhold", TYPES[h.by]) for h in held if h.by >= 0]
+    told.sort(key=lambda x: (x.at, x.act == "hold"))  # (a hold that ends as another begins: its end first)
+    life.story = sorted([*life.story, *told], key=lambda x: x.at)

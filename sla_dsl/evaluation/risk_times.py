@@ -82,6 +82,8 @@ class Run(NamedTuple):
     closed: list[tuple[float, float]]
     #: the start of the running segment, when the clock runs
     open_from: float | None
+    #: the stretches its deadlines are held back (``not due at``: :mod:`.holds`), the end of one still open +inf
+    holds: tuple[tuple[float, float], ...] = ()
 
 
 def run_of(story: Sequence[Told]) -> Run | None:
@@ -89,9 +91,16 @@ def run_of(story: Sequence[Told]) -> Run | None:
     never started)."""
     state, start, seg = "not_started", 0.0, 0.0
     closed: list[tuple[float, float]] = []
+    holds: list[tuple[float, float]] = []
+    waiting: list[tuple[float, tuple[str, ...]]] = []  # (open holds: their start and the events that end them)
     for told in story:
         t, act = told.at, told.act
-        if act in ("start", "reset", "restart"):
+        if act == "hold":
+            waiting.append((t, told.until))
+        elif act == "unhold":  # (each open hold whose line ends at this event: the next one of its list)
+            holds += [(a, t) for a, until in waiting if told.event in until]
+            waiting = [(a, until) for a, until in waiting if told.event not in until]
+        elif act in ("start", "reset", "restart"):
             state, start, seg, closed = "running", t, t, []
         elif act == "pause" and state == "running":
             if t > seg:
@@ -105,7 +114,8 @@ def run_of(story: Sequence[Told]) -> Run | None:
             state = "stopped"
     if state == "not_started":
         return None
-    return Run(state, start, closed, seg if state == "running" else None)
+    held = tuple(sorted([*holds, *((a, math.inf) for a, _ in waiting)]))
+    return Run(state, start, closed, seg if state == "running" else None, held)
 
 
 def reach(rules: Rules, run: Run, since: float, need: float, cal: str | None) -> float | None:

@@ -35,6 +35,11 @@ Design notes
   paused (the due time counted on from the stretch before the pause fell before
   the stop). One whose time ran out before or as it paused is due when it ran
   out: stopped later, while paused, it is breached.
+* ``not due at A until B`` (:mod:`.holds`): the due instant D is the one without holds; a cycle that ends
+  at E (its stop, cancel or reset, or ``as_of``) is breached iff H < E, H the first instant at or after D
+  no hold holds. The verdict keeps ``due`` = D and says the breach at H (``breached_at``: the violation's
+  instant, the summary's settling instant); a cycle that ends in the hold is met (``held_met``, a step
+  says its due time passed while not due), and one still held at ``as_of`` is ``open``, without warning.
 * ``..., plus E if received outside CAL hours`` (Request Tracker's ``OutOfHours``): each
   cycle of the clock (its start, each reset or restart) that starts outside the open hours
   of calendar CAL (``Rules.is_business``: a start at the close is outside) has D + E of
@@ -106,6 +111,7 @@ from ..report.settled import target_in_summary
 from .clocks import ClockCodes, Cycle, Life, Told, clock_codes, live
 from .common import Ctx, Memo, Rules, art, code_of, fmt_span, short
 from .day_targets import cycle_due, day_syntax
+from .holds import held_until, is_held
 from .incidents import Incident, applied_only, completion_codes, in_period
 from .risk_times import Risk, add_running, clock_risks, day_risks, last_passed, run_of
 from .select import REPORTED, Unmet, applies_text, not_for
@@ -151,6 +157,12 @@ class TargetVerdict:
     cycle_start: float | None = None
     #: each cycle of a clock that has several (a reset or restart), for ``sla explain``: :class:`Cyc`
     cycles: tuple[Cyc, ...] = ()
+    #: a breach whose due time passed while the clock was not due (``not due at``): the instant the hold ended,
+    #: when the breach is said (the violation's instant); None: at the due time
+    breached_at: float | None = None
+    #: met though its due time passed: it passed while the clock was not due, and the clock stopped before the
+    #: hold ended
+    held_met: bool = False
 
     def view(self) -> TargetView:
         """What the report's tables read, without building the row (a year's log has many)."""
@@ -158,8 +170,18 @@ class TargetVerdict:
         assert rules is not None
         due = rules.dt(self.due) if self.due is not None else None
         used = self.used_s / 60 if self.used_s is not None else None
+        at = rules.dt(self.breached_at) if self.breached_at is not None else None
         return TargetView(
-            self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed, self.risk_percent
+            self.name,
+            self.kind,
+            self.clock,
+            self.status,
+            due,
+            self.target_s / 60,
+            used,
+            self.missed,
+            self.risk_percent,
+            at,
         )
 
 
@@ -190,6 +212,8 @@ class TargetView(NamedTuple):
     used_minutes: float | None
     missed: int
     at_risk_percent: float | None = None
+    #: a breach whose due time passed in a hold (``not due at``): when it is said (None: at ``due``)
+    breached_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +283,8 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
             v.cycles = _cycles(rules, t, life, target_s, ctx.as_of, v)
         v.story = tuple(life.story)  # (its steps open the explanation: worded when the row is, :func:`_row`)
         out.append(v)
-        if v.status == "breached" and v.due is not None and in_period(ctx, v.due, inc.completed):
+        at = v.breached_at if v.breached_at is not None else v.due
+        if v.status == "breached" and at is not None and in_period(ctx, at, inc.completed):
             ctx.violations.append(_violation(rules, inc, v, "target_breached"))
     for n, after, met_by in of.notify:
         target_s = target_seconds(rules, n.within)
@@ -419,7 +444,8 @@ def _within(
     for cycle in life.earlier:
         need, _ = _cycle_target(rules, t, cycle.start, target_s)
         ran_out = _reach(rules, list(cycle.segments), cycle.start, need, cal)
-        if ran_out is not None and cycle.end > ran_out:  # (ended at its due instant: met, or withdrawn)
+        # (ended at its due instant, or when a hold it fell in ended: met, or withdrawn)
+        if ran_out is not None and cycle.end > held_until(life.holds, ran_out):
             say = judged(cycle.start)
             v.status, v.due = "breached", ran_out
             v.used_s = _running(rules, list(cycle.segments), cycle.start, cycle.end, cal)
@@ -427,6 +453,7 @@ def _within(
             # or the reset that cut it while it ran; after due, though no running time passed the target
             before = _breached_cycle(v, cycle, fmt, ", after due" if v.used_s <= need else "")
             v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, {before}: breached", ref))
+            v.breached_at = _held_breach(v, life, ran_out, fmt, ref)
             return v
     say = judged(life.start)
     target_s = v.target_s
@@ -440,13 +467,16 @@ def _within(
     # nothing counted); judged before the stop, the target is breached once ``as_of`` is past it.
     ran_out = _reached(rules, life.segments, target_s, cal) if used >= target_s else None
     end = life.stopped_at if life.stopped_at is not None else ctx.as_of
-    if ran_out is not None and end > ran_out:
+    # (``not due at``: due time passed in a hold; breached only once the clock runs past the hold's end)
+    held = ran_out is not None and end > ran_out and end <= held_until(life.holds, ran_out)
+    if ran_out is not None and end > ran_out and not held:
         v.status, v.due = "breached", ran_out
         how = "cancelled" if life.cancelled else "stopped"
         after = ", after due" if used <= target_s else ""  # (the stop came while nothing counted)
         late = f"; {how} {fmt(life.stopped_at)}{after}" if life.stopped_at is not None else ""
         v.cancelled_at = life.stopped_at if life.cancelled else None
         v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}{late}: breached", ref))
+        v.breached_at = _held_breach(v, life, ran_out, fmt, ref)
     elif life.cancelled and life.stopped_at is not None:  # (ServiceNow's cancel: neither met nor breached)
         v.status = "cancelled"
         withdrawn = life.stopped_at
@@ -479,8 +509,12 @@ def _within(
             ran = _running(rules, life.segments, life.start, since, cal)
             v.due = add_running(rules, since, target_s - ran, cal)
         if life.state == "stopped":
-            v.status = "met"
-            v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_span(used)} used: met", ref))
+            v.status, v.held_met = "met", held
+            passed = ", passed while not due" if held else ""
+            v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}{passed}): {fmt_span(used)} used: met", ref))
+        elif is_held(life.holds, ctx.as_of):  # (not due as of now: open, no warning)
+            v.status = "open"
+            v.steps.append((v.due, f"{say}: due {fmt(v.due)}; not due as of {fmt(ctx.as_of)}: open", ref))
         else:
             _risk_status(rules, v, t.clock, 100.0 * used / target_s)
             if ran_out is None:
@@ -574,7 +608,7 @@ def _cycles(
             if due is None and not paused:  # counted on from when it last began to run, as ``_within`` does
                 begun = since if since is not None else c.start
                 due = add_running(rules, begun, need - _running(rules, list(c.segments), c.start, begun, cal), cal)
-        if ran_out is not None and upto > ran_out:
+        if ran_out is not None and upto > held_until(life.holds, ran_out):
             status = "breached"
         elif c.cancelled and stopped:
             status, due = "cancelled", None
@@ -612,6 +646,18 @@ def _clock_instants(
         return ()
     since = max(run.start, met_at) if met_at is not None else run.start
     return tuple(clock_risks(rules, pcts, run, since, target_s, cal)[1])
+
+
+def _held_breach(
+    v: TargetVerdict, life: Life, ran_out: float, fmt: Callable[[float], str], ref: str | None
+) -> float | None:
+    """The instant a breach is said when its due time ``ran_out`` fell in a hold (``not due at``): when the
+    hold ended, said in a step; None when it fell in none (said at the due time)."""
+    h = held_until(life.holds, ran_out)
+    if h == ran_out:
+        return None
+    v.steps.append((h, f"due time {fmt(ran_out)} passed while not due; due again {fmt(h)}", ref))
+    return h
 
 
 def _breached_cycle(v: TargetVerdict, cycle: Cycle, fmt: Callable[[float], str], after: str = "") -> str:
@@ -753,6 +799,8 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str, rule: m
         detail = f"{'stopped' if v.kind != 'notify' else 'sent'} {rules.fmt(v.met_at)}"
     else:
         detail = "none sent" if v.kind == "notify" else "not stopped"
+    if v.breached_at is not None:
+        detail += f" when due again {rules.fmt(v.breached_at)}"
     about = BreachedTarget(
         name=v.name,
         kind=v.kind,
@@ -763,12 +811,13 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str, rule: m
         cancelled_at=rules.dt(v.cancelled_at) if v.cancelled_at is not None else None,
         reset_at=rules.dt(v.reset_at) if v.reset_at is not None else None,
         cycle_start=rules.dt(v.cycle_start) if v.cycle_start is not None else None,
+        held_due=rules.dt(v.due) if v.breached_at is not None else None,
     )
     return Violation(
         kind=kind,
         id=inc.ident,
         message=f"{what} due {rules.fmt(v.due)}: {detail}",
-        at=rules.dt(v.due),
+        at=rules.dt(v.breached_at if v.breached_at is not None else v.due),
         ref=v.ref,
         target=about,
     )
@@ -806,6 +855,8 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool, counted: bool | None = N
         | ({"clock_steps": [_clock_step(rules, told) for told in v.story]} if v.story else {})
         | ({} if v.out_of_hours is None else {"out_of_hours": _out_of_hours(rules, *v.out_of_hours)})
         | ({} if v.cycle_start is None else {"cycle_start": rules.dt(v.cycle_start)})
+        | ({} if v.breached_at is None else {"breached_at": rules.dt(v.breached_at)})
+        | ({"held_met": True} if v.held_met else {})
         | ({"cycles": [_cycle(rules, c) for c in v.cycles]} if v.cycles else {})
         | (
             {"risk_steps": [RiskStep.model_construct(at=rules.dt(t), percent=p) for p, t in v.risk_at]}

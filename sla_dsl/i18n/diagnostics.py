@@ -98,6 +98,8 @@ SYNTAX: dict[str, str] = {
     "kw_holiday": "holiday",
     "kw_at_most": "at most",
     "kw_breach_credit": "credit 5% per breach, at most 20% monthly",
+    "kw_not_due_at": "not due at",
+    "kw_pauses_at": "pauses at",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
 }
@@ -607,6 +609,33 @@ DIAGNOSTICS: dict[str, Msg] = {
         "clock `{clock}` names `{event}` twice among the events that resume its pause at `{at}`",
     ),
     "diag.E245.twice.help": Msg("各イベントは一度だけ書いてください：`{fix}`", "name each event once: `{fix}`"),
+    "diag.E245.not_due": Msg(
+        "クロック `{clock}` は `{event}` で期限を保留し、同じイベントで保留を終えます",
+        "clock `{clock}` is not due at `{event}` until the same event",
+    ),
+    "diag.E245.not_due.help": Msg(
+        "保留を終えるイベントを指定してください（例：`{kw_until_replied}`）",
+        "name the event that ends the hold, e.g. `{kw_until_replied}`",
+    ),
+    "diag.E245.not_due.help.drop": Msg(
+        "`{kw_until}` から `{event}` を外してください。ほかのイベントのうち最初に起きたもので保留が終わります：`{fix}`",
+        "take `{event}` out of `{kw_until}`: the hold ends at whichever of the others comes first: `{fix}`",
+    ),
+    "diag.E245.not_due.twice": Msg(
+        "クロック `{clock}` の `{at}` での期限の保留は、保留を終えるイベント `{event}` を二度書いています",
+        "clock `{clock}` names `{event}` twice among the events that end its hold at `{at}`",
+    ),
+    # a not-due line on a clock whose update or day-based target is not judged with holds
+    "diag.E226": Msg(
+        "クロック `{clock}` の期限の保留は、このクロックで測る `{kind}` の目標（{line} 行目）には適用できません。"
+        "保留は判定されません",
+        "clock `{clock}` holds its deadlines back, which the `{kind}` target on it (line {line}) is not judged "
+        "with: the hold would not be judged",
+    ),
+    "diag.E226.help": Msg(
+        "`{kind}` の目標は保留のない別のクロックで測るか、この `{kw_not_due_at}` の行を外してください",
+        "measure the `{kind}` target on another clock without a hold, or take this `{kw_not_due_at}` line out",
+    ),
     "diag.E221": Msg(
         "クロック `{clock}` は `{event}` での一時停止を二度定めています",
         "clock `{clock}` pauses at `{event}` twice",
@@ -719,6 +748,49 @@ DIAGNOSTICS: dict[str, Msg] = {
         "クロックの開始と同時かそれより前に来るため、この指定は働きません",
         "clock `{clock}` names `{kw_reported}` in `{keyword}`: the report is each incident's first event and "
         "comes at or before the clock's start, so this never acts",
+    ),
+    # `not due at A until B` (the clock counts on, its deadlines held back) against the clock's other lines
+    "diag.E221.not_due_pause": Msg(
+        "クロック `{clock}` は `{event}` で一時停止と期限の保留の両方を定めています。一時停止は計測を止め、"
+        "保留は計測を続けたまま期限を適用しないため、このイベントの意味が定まりません",
+        "clock `{clock}` both pauses and holds its deadlines at `{event}`: a pause stops the counting, a hold "
+        "keeps counting and applies no deadline, so the event would mean both",
+    ),
+    "diag.E221.not_due_pause.help": Msg(
+        "`{event}` は `{kw_pauses_at}` の行と `{kw_not_due_at}` の行のどちらか一方にだけ書いてください"
+        "（止めた時間を期限に足すなら一時停止、期限だけを外すなら保留です）",
+        "name `{event}` in either the `{kw_pauses_at}` line or the `{kw_not_due_at}` line: pause to add the "
+        "time to the deadline, hold to only keep the deadline from applying",
+    ),
+    "diag.E221.not_due_stops": Msg(
+        "クロック `{clock}` は `{event}` で期限を保留しますが、同じイベントで停止もします。停止が先に働くため、"
+        "この保留は働きません",
+        "clock `{clock}` is not due at `{event}`, which also stops it: the stop is applied first, so the hold "
+        "never acts",
+    ),
+    "diag.E221.not_due_stops.help": Msg(
+        "保留には別のイベントを指定するか、`{kw_stops_at}` から `{event}` を外してください",
+        "hold at another event, or take `{event}` out of `{kw_stops_at}`",
+    ),
+    "diag.E221.not_due_resets": Msg(
+        "クロック `{clock}` は `{event}` で期限を保留しますが、同じイベントでリセットもします。リセットが先に"
+        "働くため、この保留は働きません",
+        "clock `{clock}` is not due at `{event}`, which also resets it: the reset is applied first, so the hold "
+        "never acts",
+    ),
+    "diag.E221.not_due_resets.help": Msg(
+        "保留には別のイベントを指定するか、`{kw_resets_at}` から `{event}` を外してください",
+        "hold at another event, or take `{event}` out of `{kw_resets_at}`",
+    ),
+    "diag.E221.not_due_cancels": Msg(
+        "クロック `{clock}` は `{event}` で期限を保留しますが、同じイベントで取り消しもします。取り消しが先に"
+        "働くため、この保留は働きません",
+        "clock `{clock}` is not due at `{event}`, which also cancels it: the cancel is applied first, so the "
+        "hold never acts",
+    ),
+    "diag.E221.not_due_cancels.help": Msg(
+        "保留には別のイベントを指定するか、`{kw_cancels_at}` から `{event}` を外してください",
+        "hold at another event, or take `{event}` out of `{kw_cancels_at}`",
     ),
     "diag.E221.report.help": Msg(
         "クロックの開始より後に来るイベントを指定してください（例：`{kw_replied}`）",

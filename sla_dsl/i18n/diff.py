@@ -142,6 +142,7 @@ DIFF: dict[str, Msg] = {
     "diff.field.starts": Msg("起算点", "starts at"),
     "diff.field.at_risk_percent": Msg("警告しきい値", "at-risk warning"),
     "diff.field.pauses": Msg("一時停止", "pauses"),
+    "diff.field.not_due": Msg("期限の保留", "not due at"),
     "diff.field.stops": Msg("停止", "stops at"),
     "diff.field.resets": Msg("リセット", "resets at"),
     "diff.field.restarts": Msg("停止後の再始動", "restarts at"),
@@ -273,6 +274,8 @@ DIFF: dict[str, Msg] = {
     "diff.roll.skip": Msg("実施しない", "is skipped"),
     "diff.pause": Msg("{at}から{until}まで", "{at} until {until}"),
     "diff.pause.or": Msg("または", " or "),
+    # a hold of a clock (`not due at A until B`): counted on, no deadline applied from A until B
+    "diff.not_due": Msg("{at}から{until}まで期限を適用しない", "not due from {at} until {until}"),
     "diff.clock.update": Msg("{clock}で{duration}ごとに更新（{by}）", "update every {duration} on {clock} by {by}"),
     "diff.clock.target": Msg("{clock}で{kind}{duration}以内", "{kind} within {duration} on {clock}"),
     # a named target due at an instant of a business day (`resolve by end of 2nd business day on resolution`)

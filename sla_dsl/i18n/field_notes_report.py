@@ -707,14 +707,18 @@ REPORT_NOTES: dict[str, str] = {
         "``at_risk``: running, at or past the clock's warning threshold; ``paused``: the clock is paused at "
         "``as_of``; ``excluded``: the incident's cause is one the policy excludes; ``not_applicable``: the clock "
         "never started, or the rule does not apply to this incident; ``cancelled``: the clock was cancelled "
-        "(``cancels at``) before the target ran out: withdrawn, neither met nor breached"
+        "(``cancels at``) before the target ran out: withdrawn, neither met nor breached. On a clock with ``not due "
+        "at``: ``open`` while a hold holds ``as_of``, and ``breached`` only if the clock still ran when the hold its "
+        "due time passed in ended (else ``met``)"
     ): (
         "``met``：目標の時間内に停止した（または送信した）。``breached``：停止したかどうかにかかわらず、"
         "計測時間が目標を超えた（``update``：更新が遅れたか、なかった）。``open``：計測中で、警告しきい値未満。"
         "``at_risk``：計測中で、クロックの警告しきい値に達したか超えた。``paused``："
         "``as_of`` の時点でクロックが一時停止中。``excluded``：案件の原因がポリシーの適用除外事由。``not_applicable``："
         "クロックが一度も開始しなかった、または規定がこの案件に適用されない。``cancelled``："
-        "目標の期限より前にクロックが取り消された（``cancels at``）：取り下げで、達成でも未達でもない"
+        "目標の期限より前にクロックが取り消された（``cancels at``）：取り下げで、達成でも未達でもない。"
+        "``not due at`` のあるクロックでは、``as_of`` が保留の中にある間は ``open`` で、期限が保留の中で過ぎた場合は、"
+        "その保留が終わった時点でクロックがまだ動いていたときだけ ``breached``（そうでなければ ``met``）"
     ),
     (
         "when the target falls due, ISO 8601 in the policy's time zone: for ``breached`` the instant the running "

@@ -261,6 +261,10 @@ HOVER: dict[str, Msg] = {
     "author.hover.clock.starts": Msg("- 計測開始：{events}", "- starts at {events}"),
     "author.hover.clock.else": Msg("、なければ ", ", else "),
     "author.hover.clock.pauses": Msg("- {at}から{until}まで一時停止", "- pauses at {at} until {until}"),
+    "author.hover.clock.not_due": Msg(
+        "- {at}から{until}まで期限を適用しない（計測は継続）",
+        "- not due at {at} until {until} (counts on, no deadline applied)",
+    ),
     # between the events a pause waits for (``until B, C``: the first of them to come resumes it)
     "author.hover.clock.or": Msg("または", " or "),
     "author.hover.clock.stops": Msg("- {events}で停止", "- stops at {events}"),

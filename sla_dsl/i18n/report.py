@@ -795,6 +795,8 @@ REPORT: dict[str, Msg] = {
     "report.goal.labelled": Msg("「{label}」", "“{label}”"),
     "report.goal.update": Msg("定期更新", "periodic update"),
     "report.goal.named": Msg("{priority}の{goal}", "{priority} {goal}"),
+    # a due time passed while the clock was not due (`not due at`): {at} the end of that hold
+    "report.v.held_due": Msg("{due}（保留の終わる {at} まで適用なし）", "{due} (not applied until {at})"),
     "report.v.goal_late": Msg("{goal}の期限 {due} に対し {at} に完了", "{goal} due {due}: done {at}"),
     "report.v.goal_none": Msg(
         "{goal}の期限 {due} を過ぎても未完了（{as_of} 時点）", "{goal} due {due}: not done as of {as_of}"
@@ -1068,6 +1070,22 @@ REPORT: dict[str, Msg] = {
     "explain.clock.ignored": Msg(
         "{clock}：一時停止中のため変化なし（{event}、{until}を待っています）",
         "{clock}: already paused, {event} changes nothing (waiting for {until})",
+    ),
+    # `not due at A until B`: the clock counts on with no deadline applied, then its deadlines apply again
+    "explain.clock.hold": Msg(
+        "{clock}：{event}により期限の適用を保留（計測は継続、{until}まで）",
+        "{clock}: not due from {event} (counting on, no deadline applied until {until})",
+    ),
+    "explain.clock.unhold": Msg("{clock}：{event}により期限の適用を再開", "{clock}: due again at {event}"),
+    # a target whose due time passed while its clock was not due, stopped before the hold ended: met
+    "explain.held_met": Msg(
+        "{what}：期限 {due} は期限の保留中に過ぎたため、達成",
+        "{what}: its due time {due} passed while not due: met",
+    ),
+    # a target whose due time passed during a hold and whose clock still ran when the hold ended
+    "explain.held_breach": Msg(
+        "{what}：期限 {due} は保留中に過ぎ、保留の終わる {at} に未達",
+        "{what}: its due time {due} passed while not due, breached when the hold ended {at}",
     ),
     "explain.completed_silence": Msg(
         "情報提供後、返答がないまま{duration}が経過（完了）",

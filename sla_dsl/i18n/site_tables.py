@@ -27,6 +27,9 @@ SITE_TABLES: dict[str, Msg] = {
     # a clock's life cycle and a priority's named targets
     # Japanese without spaces around the fields: a space between two Japanese words shows on the page
     "site.targets.pauses": Msg("{a}から{u}まで一時停止", "pauses at {a} until {u}"),
+    "site.targets.not_due": Msg(
+        "{a}から{u}まで期限を適用しない（計測は継続）", "not due from {a} until {u} (counting on, no deadline applied)"
+    ),
     "site.targets.stops": Msg("{e}で停止", "stops at {e}"),
     "site.targets.resets": Msg("{e}で0からやり直し", "restarts from zero at {e}"),
     "site.targets.restarts": Msg("停止後は{e}で0から計測を再開", "once stopped, starts again from zero at {e}"),

@@ -18,6 +18,7 @@ from . import model as m
 from . import service_plans
 from .check_clocks import Spots, check_clocks, spot
 from .check_day_targets import check_day_targets
+from .check_not_due import check_not_due
 from .check_same_day import check_same_day
 from .conditions import check_conditions, tests_any
 from .credit_total import check as check_credit_total
@@ -86,6 +87,7 @@ def check_model(
     # a rule dropped for its own error may have used a clock or an event: none is said unused
     out += check_clocks(model, broken("clock"), users_dropped=bool(broken("priority")), spots=spots)
     out += check_day_targets(model)  # `by 16:00 of 1st business day`, `by end of ... on CLOCK`
+    out += check_not_due(model)  # `not due at A until B` on a clock with update or day-based targets
     out += check_event_types(model, users_dropped=any(k in _EVENT_USERS for k, _ in dropped))
     out += check_same_day(model)
     out += check_credit_total(model)

@@ -78,6 +78,7 @@ import itertools
 from collections.abc import Collection, Mapping, Sequence
 
 from . import model as m
+from .check_not_due import not_due_conflicts
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 
 #: The keyword a line of a clock's life cycle is written with, by its kind.
@@ -88,6 +89,8 @@ _KEYWORDS = {
     "cancels": "cancels at",
     "pauses": "pauses at",
     "until": "until",
+    "not_due": "not due at",
+    "not_due_until": "until",
 }
 
 
@@ -448,6 +451,7 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
     for k in pauses:  # each pause line: its event, then the events that resume it
         until = list(itertools.takewhile(lambda line: line[0] == "until", lines[k + 1 :]))
         out += _pause_events(clock, lines[k][1], until)
+    out += not_due_conflicts(clock, lines)
     for kind, ev, span in lines:
         if not ev.startswith("incident."):
             continue
@@ -540,7 +544,10 @@ def _clock_events(clock: m.ClockRule, spots: Spots) -> list[Diagnostic]:
     """E244 for each place the clock names an event of another record than an incident's, at that event
     (one finding per place: ``until ..., outage.ended`` and ``stops at outage.ended`` are two); a model
     without spots, at the clock, once per event."""
-    pauses = (e for pz in clock.pauses for e in (pz.at, *pz.until))
+    pauses = (
+        *(e for pz in clock.pauses for e in (pz.at, *pz.until)),
+        *(e for h in clock.not_due for e in (h.at, *h.until)),
+    )
     named: dict[str, int] = {}
     places: dict[tuple[str, m.Span], str] = {}
     for ev in (*clock.starts, *pauses, *clock.stops, *clock.resets, *clock.restarts, *clock.cancels):

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 MAX_DIAGNOSTICS = 50
 
 #: The lines of a clock that name events (:func:`statement_spots` keeps where each event stands).
-_CLOCK_EVENT_LINES = frozenset({"k_starts", "k_pauses", "k_stops", "k_resets", "k_restarts", "k_cancels"})
+_CLOCK_EVENT_LINES = frozenset({"k_starts", "k_pauses", "k_not_due", "k_stops", "k_resets", "k_restarts", "k_cancels"})
 
 
 def _not_shown(omitted: int, unchecked: int, lang: str) -> str | None:

@@ -118,6 +118,9 @@ def _named_events(model: m.PolicyModel) -> Iterator[str]:
         for p in clock.pauses:
             yield p.at
             yield from p.until
+        for h in clock.not_due:
+            yield h.at
+            yield from h.until
     for pri in model.priorities:
         comp = pri.completion
         yield from comp.on

@@ -128,6 +128,7 @@ KEYWORDS: tuple[str, ...] = (
     "total",  # the header's cap on the total of credits (`credit total at most 30% monthly`)
     "pauses",  # clocks and named targets (issue 12)
     "until",
+    "due",  # `not due at A until B` (a clock's deadlines held back)
     "resets",
     "restarts",
     "cancels",

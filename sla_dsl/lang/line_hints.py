@@ -44,6 +44,7 @@ LINE_HOME: dict[str, tuple[str, str]] = {
     "holiday": ("holiday", "calendar"),
     "stops": ("stops at", "clock"),
     "pauses": ("pauses at", "clock"),
+    "not": ("not due at", "clock"),
     "resets": ("resets at", "clock"),
     "restarts": ("restarts at", "clock"),
     "cancels": ("cancels at", "clock"),

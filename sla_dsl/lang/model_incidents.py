@@ -156,6 +156,16 @@ class Pause(Node):
     until: tuple[str, ...]
 
 
+class NotDue(Node):
+    """A reason a clock's targets are not due (``not due at A until B``: Request Tracker's ``IgnoreOnStatuses``
+    without ``ExcludeTimeOnIgnoredStatuses``): from ``at`` until the next event of any of ``until`` the clock
+    keeps counting but no deadline is applied (a target whose due time falls there is breached only if its
+    cycle still runs once the hold ends)."""
+
+    at: str
+    until: tuple[str, ...]
+
+
 class ClockRule(Node):
     """Which event starts a clock, in order of preference; its pauses, stops, resets and restarts
     (a stopped clock started again: ``restarts at``); its cancels (its targets withdrawn: ``cancels at``);
@@ -166,6 +176,8 @@ class ClockRule(Node):
     ref: ArticleRef | None = None
     starts: tuple[str, ...]
     pauses: tuple[Pause, ...] = ()
+    #: the ``not due at A until B`` lines, one per reason
+    not_due: tuple[NotDue, ...] = ()
     stops: tuple[str, ...] = ()
     resets: tuple[str, ...] = ()
     restarts: tuple[str, ...] = ()
@@ -186,8 +198,9 @@ class ClockRule(Node):
 
     @property
     def has_life_cycle(self) -> bool:
-        """Whether the clock pauses, stops, resets, restarts or is cancelled on events of its own."""
-        return bool(self.pauses or self.stops or self.resets or self.restarts or self.cancels)
+        """Whether the clock pauses, holds its deadlines, stops, resets, restarts or is cancelled on events of
+        its own."""
+        return bool(self.pauses or self.not_due or self.stops or self.resets or self.restarts or self.cancels)
 
 
 class Notify(Node):

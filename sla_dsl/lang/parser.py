@@ -765,6 +765,7 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
             "pauses at incident.info_provided until incident.customer_replied",
             "pauses at incident.info_provided until incident.customer_replied, incident.responded",
         ),
+        "not": ("not due at incident.info_provided until incident.reopened",),
         "resets": ("resets at incident.reprioritized",),
         "restarts": ("restarts at incident.customer_replied",),
         "cancels": ("cancels at incident.withdrawn",),
@@ -857,7 +858,7 @@ HEAD_FORMS: dict[str, str] = {
 
 #: The separator of the items of each list statement (`stops at A, B`), for a list written with `or`.
 _LIST_SEPARATORS: dict[tuple[str, str], str] = {
-    **{("clock", kw): ", " for kw in ("stops", "resets", "restarts", "cancels", "pauses", "at")},
+    **{("clock", kw): ", " for kw in ("stops", "resets", "restarts", "cancels", "pauses", "not", "at")},
     ("clock", "starts"): ", else ",
     ("priority", "complete"): ", or on ",
     ("priority", "update"): ", ",

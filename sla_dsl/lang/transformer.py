@@ -449,11 +449,13 @@ class Builder(BreachCreditBuilder, EventTypeBuilder):
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
-            if st.data in ("k_pauses", "k_stops", "k_resets", "k_restarts", "k_cancels"):
+            if st.data in ("k_pauses", "k_not_due", "k_stops", "k_resets", "k_restarts", "k_cancels"):
                 self._clock_life(st, seen, life)
                 toks = [t for t in st.children if isinstance(t, Token)]
                 if st.data == "k_pauses":
                     lines += [("pauses", toks[0]), *(("until", t) for t in toks[1:])]
+                elif st.data == "k_not_due":
+                    lines += [("not_due", toks[0]), *(("not_due_until", t) for t in toks[1:])]
                 else:
                     lines += [(str(st.data)[2:], t) for t in toks]
             elif st.data == "k_starts":
@@ -517,9 +519,13 @@ class Builder(BreachCreditBuilder, EventTypeBuilder):
         return tuple(values)
 
     def _clock_life(self, st: Tree[Token], seen: dict[str, Tree[Token]], life: dict[str, Any]) -> None:
-        """A ``pauses at``, ``stops at``, ``resets at``, ``restarts at`` or ``cancels at`` line of a clock
-        (several pause lines allowed)."""
+        """A ``pauses at``, ``not due at``, ``stops at``, ``resets at``, ``restarts at`` or ``cancels at`` line
+        of a clock (several pause and not-due lines allowed)."""
         events = [self.event(t) for t in st.children if isinstance(t, Token)]
+        if st.data == "k_not_due":
+            hold = m.NotDue(at=events[0], until=tuple(events[1:]), span=self.span(st))
+            life["not_due"] = (*life.get("not_due", ()), hold)
+            return
         if st.data == "k_pauses":
             pause = m.Pause(at=events[0], until=tuple(events[1:]), span=self.span(st))
             life["pauses"] = (*life.get("pauses", ()), pause)

@@ -71,12 +71,15 @@ class ClockStep(_Row):
     #: when, in the policy's time zone
     at: dt.datetime
     #: started, paused, resumed, stopped, was reset, started again after a stop, was cancelled (its
-    #: targets withdrawn), stopped with the incident's completion, or let a pause event pass while paused
-    act: Literal["start", "pause", "resume", "stop", "reset", "restart", "cancel", "completed", "ignored"]
+    #: targets withdrawn), stopped with the incident's completion, let a pause event pass while paused, or its
+    #: deadlines were held back (``hold``: ``not due at A until B``) and applied again (``unhold``)
+    act: Literal[
+        "start", "pause", "resume", "stop", "reset", "restart", "cancel", "completed", "ignored", "hold", "unhold"
+    ]
     #: the event type that did it (``incident.info_provided``); empty for ``completed``
     event: str = ""
     #: ``pause`` and ``ignored``: the event types the clock waits for to resume (the first of them to come
-    #: resumes it: ``pauses at A until B, C``)
+    #: resumes it: ``pauses at A until B, C``); ``hold``: the event types that end the hold
     until: tuple[str, ...] = ()
 
 
@@ -145,7 +148,8 @@ class TargetRow(_Row):
     #: the clock is paused at ``as_of``; ``excluded``: the incident's cause is one the policy excludes;
     #: ``not_applicable``: the clock never started, or the rule does not apply to this incident;
     #: ``cancelled``: the clock was cancelled (``cancels at``) before the target ran out: withdrawn,
-    #: neither met nor breached
+    #: neither met nor breached. On a clock with ``not due at``: ``open`` while a hold holds ``as_of``, and
+    #: ``breached`` only if the clock still ran when the hold its due time passed in ended (else ``met``)
     status: TargetStatus
     #: when the target falls due, ISO 8601 in the policy's time zone: for ``breached`` the instant the
     #: running time passed the target (``update``: the first missed update's); for ``open`` and
@@ -200,6 +204,12 @@ class TargetRow(_Row):
     #: each cycle of its clock, in time order, when the clock has several (a reset or a restart): its start,
     #: due time and outcome, for ``sla explain`` (``exclude``, as above)
     cycles: list[CycleStep] = Field(default_factory=list, exclude=True)
+    #: the due time passed while the clock was not due (``not due at``): breached only when the hold ended, at
+    #: this instant, with the clock still running (``exclude``, as above)
+    breached_at: dt.datetime | None = Field(default=None, exclude=True)
+    #: met though the due time passed: it passed while the clock was not due, and the clock stopped before the
+    #: hold ended (``exclude``, as above)
+    held_met: bool = Field(default=False, exclude=True)
 
 
 class IncidentRow(_Row):

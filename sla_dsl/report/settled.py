@@ -129,11 +129,12 @@ def _reprioritised(row: Any) -> float:
 
 def target_settled(t: Any) -> float:
     """When a named target's or an incident notice's verdict was settled: met at ``met_at``, breached at
-    ``due``; +inf otherwise."""
+    ``due`` (at the end of the hold its due time passed in, ``breached_at``: ``not due at``); +inf otherwise."""
     if t.status == "met":
         return epoch(t.met_at)
     if t.status == "breached":
-        return epoch(t.due)
+        held = getattr(t, "breached_at", None)
+        return epoch(held if held is not None else t.due)
     return INF
 
 

@@ -175,6 +175,11 @@ def target_steps(
         out += _cycle_steps(row, t, what, w)  # the cycles of its clock the verdict is not of
         for r in getattr(t, "risk_steps", ()):  # `at risk at 50%, 75% of target`: each threshold's instant
             out.append((r.at, w.m("explain.at_risk.threshold", what=what, percent=f"{r.percent:g}")))
+        if getattr(t, "held_met", False) and t.due:  # (`not due at`: its due time passed in a hold)
+            out.append((t.due, w.m("explain.held_met", what=what, due=w.t(t.due))))
+        breached_at = getattr(t, "breached_at", None)
+        if breached_at is not None and t.due:
+            out.append((breached_at, w.m("explain.held_breach", what=what, due=w.t(t.due), at=w.t(breached_at))))
         status = _status(w, t)
         if getattr(t, "unmet_when", None):  # a notify rule whose `when` the record does not meet (issue 13)
             status = unmet_words(t.name, t.attributes, w) or status

@@ -55,6 +55,9 @@ class BreachedTarget(_Row):
     #: day is counted from, so the violation can say why the due time is another (that day closes earlier);
     #: null otherwise
     cycle_start: dt.datetime | None = None
+    #: the target's due time when it passed while its clock was not due (``not due at``): the violation's ``at``
+    #: is then the end of that hold, when the breach is said; null otherwise (``at`` is the due time)
+    held_due: dt.datetime | None = None
 
 
 #: what a ``data`` violation is about: an event of an id whose first event is missing

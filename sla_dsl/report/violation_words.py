@@ -526,6 +526,8 @@ def target_text(
     if t.kind == "update":
         return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
     due = w.t(v.at) + _kept(t, judged, v.at, w)
+    if t.held_due is not None and v.at is not None:  # (`not due at`: said when the hold it passed in ended)
+        due = w.m("report.v.held_due", due=w.t(t.held_due), at=w.t(v.at))
     if t.cancelled_at is not None:
         return w.m("report.v.goal_cancelled", goal=goal, due=due, at=w.t(t.cancelled_at))
     if t.reset_at is not None:

@@ -35,6 +35,10 @@ Design notes
   interval counted from the last one. Every instant depends only on the stored
   events, never on ``now``: the key of a transition (and so of its alert)
   stays the same from look to look.
+* A target on a clock with ``not due at A until B`` lines: its due and at-risk instants that fall in
+  a hold (from each A to the next B) are moved to when the hold ends, as the evaluator says the breach
+  (:mod:`sla_dsl.evaluation.holds`); while a hold still open holds them none fires (no due time, as RT
+  has none while a ticket is stalled), and an at-risk instant moved to the due one is dropped.
 * A due transition (a breach) has passed only *after* its instant: the
   evaluator calls a target met iff it is stopped at or before its due
   instant, every target alike, so one stopped exactly then is met and one
@@ -60,6 +64,7 @@ Design notes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -76,6 +81,7 @@ from ..calendars.bounds import MAX_PERIOD, OutOfRangeError
 from ..evaluation import Evaluation, judge_log
 from ..evaluation.common import Rules, target_calendar
 from ..evaluation.day_targets import cycle_due
+from ..evaluation.holds import held_until
 from ..evaluation.incident_rows import row
 from ..evaluation.incidents import Incident
 from ..evaluation.risk_times import Run, clock_risks, day_risks, response_risks, response_share, run_of
@@ -323,7 +329,27 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
     # (paused just as, or after, its time ran out: a stop after that instant is late); none while the clock
     # is paused short of it (the evaluator calls such a target paused, and met when the clock stops so)
     due, risks = clock_risks(rules, life_risks(rules, v.clock), run, since, v.target_s, cal)
+    if run.holds:  # (`not due at`: an instant in a hold is said when it ends; none while one still open holds it)
+        ran_out = due
+        due, risks = _unheld(run.holds, due, risks)
+        if (
+            ran_out is not None and due is None
+        ):  # (no due time while held: shown as standing still, with the running time left, as paused)
+            return dataclasses.replace(
+                watch(v.status, None, risks, cal, run), running=False, held=v.target_s - (v.used_s or 0.0)
+            )
     return watch(v.status, due, risks, cal, run)
+
+
+def _unheld(
+    holds: Sequence[tuple[float, float]], due: float | None, risks: list[tuple[float, float]]
+) -> tuple[float | None, list[tuple[float, float]]]:
+    """A target's due and at-risk instants on a clock whose deadlines are held back (``not due at``): each
+    moved to when the hold it falls in ends (:func:`sla_dsl.evaluation.holds.held_until`), none while a hold
+    still open holds it, and no at-risk instant at or after the due one."""
+    moved = held_until(holds, due) if due is not None else math.inf
+    later = [(pct, held_until(holds, at)) for pct, at in risks]
+    return (moved if moved != math.inf else None), [(pct, at) for pct, at in later if at < moved]
 
 
 #: :func:`_watch_target`'s maker of a watch: (status, due, at risk, calendar, run)

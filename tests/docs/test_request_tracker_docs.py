@@ -190,14 +190,24 @@ def test_the_pause_excludes_the_time_stalled(tmp_path: Path) -> None:
     _judge(tmp_path, _policy(_guide_blocks("en")[1]), STALLED, expect)
 
 
-def test_without_the_pause_a_ticket_resolved_while_stalled_is_breached(tmp_path: Path) -> None:
-    """RT's default (``IgnoreOnStatuses`` alone) never showed S2 overdue: the nearest writing breaches it."""
-    block = re.sub(r"^  pauses at .*\n", "", _guide_blocks("en")[1], flags=re.M)
+def test_not_due_in_place_of_the_pause_is_rts_default(tmp_path: Path) -> None:
+    """RT's default (``IgnoreOnStatuses`` alone), as the guide writes it: ``not due at`` in place of the pause. S1,
+    opened after its due time, is breached (when it was opened); S2, resolved while still stalled, never overdue
+    in RT, is met."""
+    line = "  not due at incident.info_provided until incident.reopened\n"
+    block = re.sub(r"^  pauses at .*\n", line, _guide_blocks("en")[1], flags=re.M)
     expect = """\
         "S1:resolve": {status: breached, due: "2026-11-20T18:00:00-05:00"}
-        "S2:resolve": {status: breached, due: "2026-11-20T18:00:00-05:00"}
+        "S2:resolve": {status: met, due: "2026-11-20T18:00:00-05:00"}
 """
     _judge(tmp_path, _policy(block), STALLED, expect)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_guide_and_the_mapping_give_the_not_due_line(lang: str) -> None:
+    for page in (f"authors/guide.{lang}.md", f"engineers/mapping.{lang}.md"):
+        text = " ".join((ROOT / "docs" / page).read_text("utf-8").split())
+        assert "not due at incident.info_provided until incident.reopened" in text, page
 
 
 @pytest.mark.parametrize(

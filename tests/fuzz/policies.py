@@ -439,7 +439,10 @@ def others(draw: st.DrawFn, v: Values, kind: str | None = None, name: str | None
     if kind == "clock":
         starts = _joined(v.events, ", else ").map(lambda s: f"starts at {s}")
         risk = v.percents.map(lambda p: f"at risk at {p} of target")
-        return _block(f"clock {name or 'response'}", draw(_each(v, [starts], risk)))
+        # `not due at A until B[, C]` (RT's IgnoreOnStatuses): its own event in `until`, one of another record,
+        # on the response clock, all among what the checker must refuse with a located error
+        hold = st.tuples(v.events, _joined(v.events)).map(lambda p: f"not due at {p[0]} until {p[1]}")
+        return _block(f"clock {name or 'response'}", draw(_each(v, [starts], risk, hold)))
     if kind == "notify":
         within = st.tuples(v.durations, v.events).map(lambda p: f"within {p[0]} after {p[1]}")
         only = st.tuples(v.events, v.calendars).map(lambda p: f"only if {p[0]} during {p[1]} hours")

@@ -34,6 +34,7 @@ calendar extra {
 }
 clock extra {
   starts at incident.reported
+  not due at incident.info_provided until incident.customer_replied
   stops at incident.resolved
   resets at incident.reprioritized
   restarts at incident.reopened
