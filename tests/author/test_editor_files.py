@@ -88,6 +88,7 @@ clock resolution {
   resets at incident.reprioritized
   restarts at incident.customer_replied
   cancels at incident.info_provided
+  not due at incident.responded until incident.resolved
 }
 priority P1 {
   when plan = premium and plan != standard
