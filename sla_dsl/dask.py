@@ -314,10 +314,17 @@ def _firsts(footers: Sequence[TableFooter], source: str) -> tuple[list[int], str
 
 
 def _read_file(
-    path: str, first: int, layout: int | None, schema: pa.Schema, numbered: bool, payload: dict[str, Any]
+    path: str,
+    name: str,
+    first: int,
+    layout: int | None,
+    schema: pa.Schema,
+    numbered: bool,
+    payload: dict[str, Any],
 ) -> Any:
     """In a task, once the worker's code is the client's (``payload``: :func:`~sla_dsl.scale.task`, the
-    check alone): one Parquet file as a partition of :func:`_files_frame`'s frame (pandas, Arrow types):
+    check alone): one Parquet file (read at ``path``, named ``name`` as the caller gave it) as a partition
+    of :func:`_files_frame`'s frame (pandas, Arrow types):
     the columns of ``schema`` (the file's own ``line`` left out when ``numbered``); when ``numbered``,
     each row's number among all the files' rows (from ``first``) in the ``line`` column; and the file's
     layout (:class:`Layouts`), when the files have several, in the :data:`LAYOUT` column."""
@@ -328,7 +335,7 @@ def _read_file(
             table = table.drop_columns([LINE])
         table = conform(table, schema)
     except (OSError, pa.ArrowException):
-        read_arrow(path)  # the one-run reader words the problem: E117, located at the file
+        read_arrow(path, name=name)  # the one-run reader words the problem: E117, at the file as given
         raise
     if numbered:
         table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
@@ -375,6 +382,7 @@ def _files_frame(
     frame = importlib.import_module("dask.dataframe").from_map(
         _read_file,
         [_on_workers(f.path) for f in footers],
+        [str(f.path) for f in footers],
         firsts,
         [index[p] if layouts is not None else None for p in placed],
         schema=schema,

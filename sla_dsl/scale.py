@@ -265,8 +265,8 @@ def judge_file(
     """On a worker: read one Parquet file (all the events of its ids) with pyarrow and judge it.
 
     ``path``: where the worker reads it (absolute: a worker's working directory is not the client's);
-    ``name``: the file as the caller gave it, which its problems name (None: ``path``). A file the worker
-    cannot read is E117 naming ``path``, where the worker looked.
+    ``name``: the file as the caller gave it, which its problems name (None: ``path``), as one run names
+    it: a file the worker cannot read too (E117).
 
     ``first``: the number of the file's first row among all the files' rows, whose ``source`` (a
     :class:`~.events.problems.RowSource` of the files) names a row by its file and its row there, as the
@@ -278,7 +278,7 @@ def judge_file(
         table = pq.read_table(path)
     except (OSError, pa.ArrowException):
         try:  # the one-run reader words the problem: E117, located at the file
-            read_arrow(path, declared=declared_types(policies_of(texts)))
+            read_arrow(path, declared=declared_types(policies_of(texts)), name=name)
         except EventInputError as exc:
             return failed(source, list(exc.problems))
         raise
