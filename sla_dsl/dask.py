@@ -131,6 +131,7 @@ from .scale import (
     finish_blobs,
     judge_events,
     judge_file,
+    older_code,
     pickled,
     policies_of,
     policy_texts,
@@ -314,10 +315,17 @@ def _firsts(footers: Sequence[TableFooter], source: str) -> tuple[list[int], str
 
 
 def _read_file(
-    path: str, first: int, layout: int | None, schema: pa.Schema, numbered: bool, payload: dict[str, Any]
+    path: str,
+    name: str,
+    first: int,
+    layout: int | None,
+    schema: pa.Schema,
+    numbered: bool,
+    payload: dict[str, Any],
 ) -> Any:
     """In a task, once the worker's code is the client's (``payload``: :func:`~sla_dsl.scale.task`, the
-    check alone): one Parquet file as a partition of :func:`_files_frame`'s frame (pandas, Arrow types):
+    check alone): one Parquet file (read at ``path``, named ``name`` as the caller gave it) as a partition
+    of :func:`_files_frame`'s frame (pandas, Arrow types):
     the columns of ``schema`` (the file's own ``line`` left out when ``numbered``); when ``numbered``,
     each row's number among all the files' rows (from ``first``) in the ``line`` column; and the file's
     layout (:class:`Layouts`), when the files have several, in the :data:`LAYOUT` column."""
@@ -328,7 +336,7 @@ def _read_file(
             table = table.drop_columns([LINE])
         table = conform(table, schema)
     except (OSError, pa.ArrowException):
-        read_arrow(path)  # the one-run reader words the problem: E117, located at the file
+        read_arrow(path, name=name)  # the one-run reader words the problem: E117, at the file as given
         raise
     if numbered:
         table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
@@ -375,6 +383,7 @@ def _files_frame(
     frame = importlib.import_module("dask.dataframe").from_map(
         _read_file,
         [_on_workers(f.path) for f in footers],
+        [str(f.path) for f in footers],
         firsts,
         [index[p] if layouts is not None else None for p in placed],
         schema=schema,
@@ -455,7 +464,7 @@ def _judge(
                 else judge_one(task(texts, _on_workers(f), start, end, as_of, named, skip_invalid, first, f))
                 for f, first in zip(files, firsts, strict=True)
             ]
-            return finish_blobs(texts, dask.compute(*_tree(parts, split_every, texts)), start, end, as_of)
+            return finish_blobs(texts, _computed(_tree(parts, split_every, texts), texts), start, end, as_of)
         events, source, layouts = _files_frame(footers, source, not by_lines, texts)
     elif not hasattr(events, "map_partitions"):  # (said in the policy's primary language, as the period is)
         raise TypeError(message("author.api.dask_events_type", client_lang(texts), kind=type(events).__name__))
@@ -473,8 +482,26 @@ def _judge(
     frame = events if partitioned else events.shuffle(on=_keys(events), shuffle_method=shuffle)
     payload = task(texts, start, end, as_of, source, skip_invalid, layouts)
     partials = frame.map_partitions(_judge_frame, payload, meta=pd.Series(dtype=object))
-    blobs = dask.compute(*_tree(list(partials.to_delayed()), split_every, texts))
+    blobs = _computed(_tree(list(partials.to_delayed()), split_every, texts), texts)
     return finish_blobs(texts, blobs, start, end, as_of)
+
+
+#: The functions the workers run by name (their own ``sla_dsl``'s): a worker of a release before the check of
+#: the client's code refuses a call of one with this release's arguments (:func:`_computed`).
+_ENTRIES = ("_judge_frame", "_judge_file", "_read_file", "_merge_all", "_blob")
+
+
+def _computed(graphs: list[Any], texts: tuple[PolicyText, ...]) -> tuple[Any, ...]:
+    """The results of ``graphs`` from the cluster; a worker older than the check of the client's code, whose
+    function of a task's name refused this release's arguments (:func:`~sla_dsl.scale.older_code`), as
+    :class:`~sla_dsl.scale.OtherCodeError` in the policy's primary language, not its raw ``TypeError``."""
+    try:
+        return tuple(dask.compute(*graphs))
+    except TypeError as exc:
+        refused = older_code(exc, _ENTRIES, client_lang(texts))
+        if refused is not None:
+            raise refused from None
+        raise
 
 
 def _has_rows(events: Any) -> bool:

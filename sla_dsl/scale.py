@@ -59,6 +59,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import socket
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -100,6 +101,7 @@ __all__ = [
     "judge_events",
     "judge_file",
     "judge_table",
+    "older_code",
     "pickled",
     "policies_of",
     "policy_texts",
@@ -265,8 +267,8 @@ def judge_file(
     """On a worker: read one Parquet file (all the events of its ids) with pyarrow and judge it.
 
     ``path``: where the worker reads it (absolute: a worker's working directory is not the client's);
-    ``name``: the file as the caller gave it, which its problems name (None: ``path``). A file the worker
-    cannot read is E117 naming ``path``, where the worker looked.
+    ``name``: the file as the caller gave it, which its problems name (None: ``path``), as one run names
+    it: a file the worker cannot read too (E117).
 
     ``first``: the number of the file's first row among all the files' rows, whose ``source`` (a
     :class:`~.events.problems.RowSource` of the files) names a row by its file and its row there, as the
@@ -278,7 +280,7 @@ def judge_file(
         table = pq.read_table(path)
     except (OSError, pa.ArrowException):
         try:  # the one-run reader words the problem: E117, located at the file
-            read_arrow(path, declared=declared_types(policies_of(texts)))
+            read_arrow(path, declared=declared_types(policies_of(texts)), name=name)
         except EventInputError as exc:
             return failed(source, list(exc.problems))
         raise
@@ -379,6 +381,23 @@ def task(texts: tuple[PolicyText, ...], *args: Any) -> dict[str, Any]:
         "lang": client_lang(texts),
         "arguments": pickle.dumps((texts, *args), protocol=pickle.HIGHEST_PROTOCOL),
     }
+
+
+#: How a worker's Python refuses a call whose arguments its function does not take (``_blob() takes 1 positional
+#: argument but 2 were given``): the name of the function, then the words of the refusal.
+_REFUSED_CALL = re.compile(r"^(?P<name>\w+)\(\) (missing \d+ required|takes (from )?\d+|got an unexpected keyword)")
+
+
+def older_code(exc: BaseException, entries: Iterable[str], lang: str) -> OtherCodeError | None:
+    """The refusal, in ``lang``, of a worker whose ``sla_dsl`` is older than the check of the client's code
+    (:func:`arguments`): its function of a task's name (one of ``entries``) took other arguments, and its
+    Python refused the call (a ``TypeError`` naming the function: ``_judge_frame() missing 5 required
+    positional arguments``); ``None`` for any other error. A worker of the client's code takes every task's
+    arguments (the call is the client's own), so such a refusal is never this release's."""
+    found = _REFUSED_CALL.match(str(exc)) if isinstance(exc, TypeError) else None
+    if found is None or found["name"] not in set(entries):
+        return None
+    return OtherCodeError(message("author.api.older_code", lang, detail=str(exc)), lang=lang)
 
 
 def arguments(payload: Any) -> tuple[Any, ...]:

@@ -133,6 +133,7 @@ __all__ = [
     "Meanings",
     "Op",
     "added_yearly_closures",
+    "added_yearly_holidays",
     "canonical",
     "changed_days",
     "declares",
@@ -332,6 +333,29 @@ def added_yearly_closures(old: object, new: object, since: dt.date) -> list[tupl
         if isinstance(r, m.YearlyRange) and r not in was and (day := first_closed(r, since)) is not None:
             out.append((r, day))
     return out
+
+
+def added_yearly_holidays(old: object, new: object, since: dt.date) -> list[tuple[m.YearlyHoliday, dt.date]]:
+    """The yearly named holidays of ``new`` (a calendar's ``yearly_holidays``) that ``old`` did not have, each
+    with its first date on or after ``since`` (NEW's effective date), as :func:`added_yearly_closures` gives a
+    yearly closure's; one that never falls (``02-29`` past the supported years) left out."""
+    was = tuple(old or ()) if isinstance(old, tuple | list) else ()
+    now = tuple(new or ()) if isinstance(new, tuple | list) else ()
+    out = []
+    for h in now:
+        if isinstance(h, m.YearlyHoliday) and h not in was and (day := first_holiday(h, since)) is not None:
+            out.append((h, day))
+    return out
+
+
+def first_holiday(h: m.YearlyHoliday, since: dt.date) -> dt.date | None:
+    """The first date on or after ``since`` of the yearly holiday ``h`` (``05-01`` from 2027-04-01:
+    2027-05-01; from 2027-05-02, 2028-05-01), within nine years, as :func:`first_closed`; None when none."""
+    for year in range(since.year, min(since.year + 9, dt.MAXYEAR) + 1):
+        day = h.date_in(year)
+        if day is not None and day >= since:
+            return day
+    return None
 
 
 def first_closed(r: m.YearlyRange, since: dt.date) -> dt.date | None:

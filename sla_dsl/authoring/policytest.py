@@ -74,9 +74,14 @@ Design notes
   version in force at its ``from`` (:func:`run_case`), with the note ``sla
   deadline`` gives (:class:`Outcome`'s ``notes``); a version numbered after
   another that takes effect later (W307 of ``sla check``) is said on stderr as
-  ``sla evaluate`` says it, the results and exit status unchanged; with
-  ``--format json``, in each case's ``notes`` instead (the document stays the
-  list of cases), as ``sla deadline``'s JSON carries its notes. A test file
+  ``sla deadline`` says it, the results and exit status unchanged, once; with
+  ``--format json``, in the ``notes`` of each case that reaches it instead (the
+  document stays the list of cases), as ``sla deadline``'s JSON carries its
+  notes. Only of a case whose question reaches the date of the version with the
+  higher number, as ``sla deadline`` and ``sla maintenance`` filter it
+  (:meth:`Outcome.reach`: a ``deadline``'s or ``add_business_time``'s ``from``,
+  a ``business_time``'s, ``maintenance``'s or ``period``'s range), or that
+  version answers as the earliest. A test file
   first, a policy after the test files or no test file is wrong usage saying
   what to write.
   Business time (``business_time``, ``add_business_time``) is counted to the
@@ -249,10 +254,22 @@ class Outcome:
     #: which versions answered, when several were given or none was in force yet (``judged under version
     #: 2 (effective 2026-10-01)``, as ``sla deadline``'s note says it), in the case's language
     notes: list[str] = field(default_factory=list)
+    #: what the case's question reaches, to say W307 of (:meth:`reach`): its first instant, its end (``None``:
+    #: an instant alone) and the versions that answered it
+    reached: tuple[dt.datetime, dt.datetime | None, tuple[Policy, ...]] | None = None
+    #: the notes of versions numbered after another that takes effect later that the question reaches
+    #: (W307 of ``sla check``, :meth:`~sla_dsl.evaluation.in_force.VersionsInForce.shadowed`), in the case's
+    #: language: said on stderr in text, in ``notes`` in JSON
+    shadowed: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return not self.problems
+
+    def reach(self, start: dt.datetime, end: dt.datetime | None, used: Sequence[Policy]) -> None:
+        """Keep what the question asks: the instant ``start`` (or the range ``[start, end)``), answered by
+        ``used``."""
+        self.reached = (start, end, tuple(used))
 
     def note(self, text: str | None) -> None:
         """Keep ``text`` among the notes, once (``None``: nothing to note)."""
@@ -1271,6 +1288,8 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
         due = errors.read(partial(_deadline, versions, q, start, case, out)) if start is not None else None
         want = errors.read(lambda: _instant(expect, "expect", case, at))
         errors.raise_any()
+        assert start is not None  # (else raised)
+        out.reach(start, None, [versions.at(start)])  # (as `sla deadline`: its `--from`)
         if due != want:
             shown = due.isoformat() if due is not None else None
             out.problems.append(said("author.test.differs", lang, what="deadline", expected=expect, actual=shown))
@@ -1284,6 +1303,7 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
         errors.raise_any()
         assert start is not None and hours is not None and used is not None  # (else raised)
         out.note(versions.note(used, start, lang))
+        out.reach(start, None, [used])  # (counted on the version in force at `from`, as a deadline)
         got = used.add_business_time(start, dt.timedelta(hours=hours), named)
         _counted_from(versions, used, start, got, "add_business_time", out)
         if got != want:
@@ -1300,6 +1320,7 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
         errors.raise_any()
         assert a is not None and b is not None and used is not None  # (else raised)
         out.note(versions.note(used, a, lang))
+        out.reach(a, b, [used])
         hours = used.business_time_between(a, b, named).total_seconds() / 3600
         _counted_from(versions, used, a, b, "business_time", out)
         if not _same(want_hours, hours):
@@ -1311,6 +1332,9 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
     else:
         with event_problems_in(lang):  # a bad event is said in the case's language
             out.problems += list(_run_events(versions, case, out))
+    if out.reached is not None:  # (W307 of the versions the question reaches, as `sla maintenance` says it)
+        first, last, answered = out.reached
+        out.shadowed = versions.shadowed(lang, first, last, answered)
     return out
 
 
@@ -1448,6 +1472,7 @@ def _maintenance(versions: VersionsInForce, case: Case, out: Outcome) -> list[st
     found = versions.windows(a, b)
     for w, used in found:
         out.note(versions.note(used, w.start, case.lang))
+    out.reach(a, b, [versions.at(a), *(p for _, p in found)])  # (as `sla maintenance`: the range and its windows)
     windows = [(w.start, w.end) for w, _ in found]
     if wanted == windows:
         return []
@@ -1547,8 +1572,10 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
     start, end = _range(versions.earliest, period, case, "period")
     lang = case.lang
     as_of = _time(versions.earliest, period, "as_of", case) if "as_of" in period else None
-    for used, since in _in_force_over(versions, start, end):
+    over = _in_force_over(versions, start, end)
+    for used, since in over:
         out.note(versions.note(used, since, lang))
+    out.reach(start, end, [p for p, _ in over])  # (the period, judged under the versions in force over it)
     policy = versions.policies if versions.several else versions.policies[0]
     judged = evaluate(policy, log, start, end, as_of)
     report = judged.model_dump(mode="json")
@@ -1697,16 +1724,15 @@ def cmd_test(args: argparse.Namespace) -> int:
     _check_order(given, first, lang)
     with event_problems_in(lang):  # (a result after the supported years too: in the command's language)
         outcomes = _run_all(versions, tests, args.run, lang)
-    shadowed = versions.shadowed(lang)  # (W307: a higher number never in force again, said as evaluate)
     if args.format == "json":  # (in each case's notes, as the versions that answered it: the list stays the document)
         doc = [
             {"name": o.case.name, "file": o.case.file, "line": o.case.line, "passed": o.passed, "problems": o.problems}
-            | ({"notes": [*o.notes, *shadowed]} if o.notes or shadowed else {})
+            | ({"notes": [*o.notes, *o.shadowed]} if o.notes or o.shadowed else {})
             for o in outcomes
         ]
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    else:
-        for note in shadowed:
+    else:  # (W307 of the versions some case reaches, once each, as `sla deadline` says it)
+        for note in dict.fromkeys(n for o in outcomes for n in o.shadowed):
             print(printable(f"sla: {said('cli.note', lang)}: {note}"), file=sys.stderr)
         sys.stdout.write(render(outcomes, args.verbose, lang))
     return 0 if all(o.passed for o in outcomes) else 1

@@ -1075,14 +1075,14 @@ def _report_words(
 
 
 def _t(value: dt.datetime | None, lang: str = "en") -> str:
-    if value is None:
-        return "-"
-    return format_datetime(value, lang) if lang == "ja" else value.strftime("%a %Y-%m-%d %H:%M")
+    """A time as the report writes it (:func:`~sla_dsl.i18n.format_datetime`): ``2026年11月5日(木) 11:30`` /
+    ``Thu 5 Nov 2026 11:30``; ``-`` for None."""
+    return format_datetime(value, lang)
 
 
 def _day(d: dt.date, lang: str) -> str:
-    """A day as :func:`_t` writes it: ``2026年11月26日(木)`` / ``Thu 2026-11-26``."""
-    return format_date(d, lang) if lang == "ja" else d.strftime("%a %Y-%m-%d")
+    """A day as :func:`_t` writes it: ``2026年11月26日(木)`` / ``Thu 26 Nov 2026``."""
+    return format_date(d, lang)
 
 
 #: A measurement period's kind as the report's tables name it (``report.credits.*``: 月次, 四半期, 評価期間).
@@ -1305,7 +1305,7 @@ def render_text(r: Replay, lang: str = "en") -> str:
                 "author.replay.backup",
                 lang,
                 kind=_named(b.worded, b.kind, lang),
-                when=t(b.window_start) if b.window_start else format_date(b.day, lang) if lang == "ja" else str(b.day),
+                when=t(b.window_start) if b.window_start else _day(b.day, lang),
                 old=_word("report.backup", b.old_status, lang),
                 new=_word("report.backup", b.new_status, lang),
             )

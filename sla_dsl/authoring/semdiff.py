@@ -87,7 +87,8 @@ Design notes
   kind on one clock), added or removed alone, never the whole list again; the
   author's text keeps every tier and every target. A yearly closure NEW adds is
   said with the first day it closes under NEW (``（初回は2027年12月29日(水)）`` /
-  ``(first on Wed 29 Dec 2027)``; ``first_closed`` in JSON). It says dates of the year
+  ``(first on Wed 29 Dec 2027)``; ``first_closed`` in JSON), and so is a yearly named holiday NEW adds,
+  with its first date (:func:`_yearly_holidays`). It says dates of the year
   in English in words (``August 13 to August 15``, ``2026-12-29 to 2026-12-31``),
   and so does the author's text since the QA of a year-end version (it showed the
   file's ``12-29..01-03`` beside the notice's ``December 29 to January 3``); a
@@ -168,6 +169,7 @@ from .diff_changes import (
     Detail,
     Meanings,
     added_yearly_closures,
+    added_yearly_holidays,
     canonical,
     changed_days,
     diff_models,
@@ -896,6 +898,8 @@ def _change_line(c: Change, w: Words, old: m.PolicyModel | None, new: m.PolicyMo
     now = _field_value(c, c.new, after)
     if (c.section, c.field) == ("calendar", "closed_yearly") and new is not None:
         now = _yearly_closures(c, after, new.header.effective) or now
+    if (c.section, c.field) == ("calendar", "yearly_holidays") and new is not None:
+        now = _yearly_holidays(c, after, new.header.effective) or now
     line = w.say(
         "changed.own" if field_words and subject.endswith(field_words) else "changed",
         subject=subject,
@@ -918,6 +922,18 @@ def _yearly_closures(c: Change, w: Words, effective: dt.date) -> str:
     for r in c.new or ():
         shown = w.value(r)
         said.append(w.say("first_on", value=shown, date=w.date(first[id(r)])) if id(r) in first else shown)
+    return w.sep.join(said)
+
+
+def _yearly_holidays(c: Change, w: Words, effective: dt.date) -> str:
+    """NEW's yearly named holidays, each it adds with its first date under NEW (on or after its effective
+    date), as :func:`_yearly_closures` says a closure's: ``毎年5月1日「創立記念日」（初回は2027年5月1日）``;
+    empty when NEW has none."""
+    first = {id(h): day for h, day in added_yearly_holidays(c.old, c.new, effective)}
+    said = []
+    for h in c.new or ():
+        shown = w.value(h)
+        said.append(w.say("first_on", value=shown, date=w.date(first[id(h)])) if id(h) in first else shown)
     return w.sep.join(said)
 
 
@@ -1170,12 +1186,21 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
 def _first_closed_json(c: Change, new: m.PolicyModel) -> dict[str, object]:
     """Of a change of a calendar's yearly closures, ``first_closed``: each closure NEW adds (``first`` and
     ``last`` as in ``new``) with the first ``date`` it closes under NEW; nothing for any other change."""
+    if (c.section, c.field) == ("calendar", "yearly_holidays"):  # (each a day: its rule as `new` gives it)
+        held = added_yearly_holidays(c.old, c.new, new.header.effective)
+        return {"first_closed": [_holiday_json(h) | {"date": day.isoformat()} for h, day in held]}
     if (c.section, c.field) != ("calendar", "closed_yearly"):
         return {}
     added = added_yearly_closures(c.old, c.new, new.header.effective)
     return {
         "first_closed": [{"first": list(r.first), "last": list(r.last), "date": day.isoformat()} for r, day in added]
     }
+
+
+def _holiday_json(h: m.YearlyHoliday) -> dict[str, object]:
+    """A yearly named holiday's day as the JSON's ``old`` and ``new`` give it (``month``, ``day``, ``nth``,
+    ``weekday``), without its label."""
+    return {"month": h.month, "day": h.day, "nth": h.nth, "weekday": h.weekday.value if h.weekday else None}
 
 
 def markdown_text(text: str) -> str:

@@ -306,20 +306,21 @@ def _magic(path: Path) -> str | None:
         raise cannot_read(str(path), exc) from None
 
 
-def _refuse_no_file(path: Path) -> None:
+def _refuse_no_file(path: Path, name: str | None = None) -> None:
     """E117 for a table named as a path that is no regular file: a named pipe (``mkfifo events.parquet``)
     as standard input is, anything else (a socket, a device) as no file. A table is read from a file:
-    its footer is at its end."""
+    its footer is at its end. Named ``name``, else ``path``."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return  # (opening it says why)
     if stat.S_ISREG(mode):
         return
+    shown = name or str(path)
     if not stat.S_ISFIFO(mode):
-        raise EventInputError([_not_a_file(str(path))])
+        raise EventInputError([_not_a_file(shown)])
     kind = "Parquet" if path.name.lower().endswith(PARQUET_SUFFIXES) else "Arrow"
-    raise EventInputError([piped_table(RowSource.of(str(path)), 0, kind)])
+    raise EventInputError([piped_table(RowSource.of(shown), 0, kind)])
 
 
 def _not_a_file(name: str) -> Problem:
@@ -479,41 +480,47 @@ def read_arrow(
     progress: Progress | None = None,
     defer: bool = False,
     declared: Collection[str] = (),
+    name: str | None = None,
 ) -> EventLog:
     """Read a Parquet or Arrow IPC file, or a directory of them, into an :class:`EventLog`
-    (``declared``: the event types the policies declare)."""
+    (``declared``: the event types the policies declare; ``name``: what the problems of a file's contents call
+    it, where it is read by another path: a worker reads the caller's ``events/a.parquet`` by its absolute
+    path; a file it cannot open is named by the path it looked at)."""
     root = Path(path)
     files, others = event_tables(root)
     if others:
         raise not_tables(others)
     if not root.is_dir():
-        _refuse_no_file(root)
+        _refuse_no_file(root, name)
+    else:
+        name = None  # (a directory's files are named by their paths in it)
     if not files:
         raise EventSourceError(
             words("events.no_tables", name=str(path), patterns=listing([f"`*{s}`" for s in ARROW_SUFFIXES], ", "))
         )
     parts: list[tuple[int, str]] = []
     first = 1
-    names = [str(f) for f in files]
+    names = [str(f) for f in files] if name is None else [name]
     opened: list[OpenTable] = []
-    for f, name in zip(files, names, strict=True):
+    for f, shown in zip(files, names, strict=True):
         try:
             table = _batches(f)
         except (OSError, pa.ArrowException) as exc:
             if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
-                # the file itself (missing, not readable): worded as the line readers word it
-                raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None  # not pyarrow's
-            raise EventInputError([_unreadable(name, exc, empty=_empty(f))]) from None
+                # the file itself (missing, not readable): worded as the line readers word it, at the path
+                # looked at (a worker's absolute path: where it did not find the file the client sees)
+                raise cannot_read(str(f), OSError(exc.errno, os.strerror(exc.errno))) from None  # not pyarrow's
+            raise EventInputError([_unreadable(shown, exc, empty=_empty(f), file=f)]) from None
         opened.append(table)
-    source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))
+    source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(name or str(path))
     source.written = _file_cells(source, files)
     log = EventLog(source)
     reader = _Reader(log, progress, declare_types(declared))
-    for name, (schema, batches, all_null, has_rows) in zip(names, opened, strict=True):
-        parts.append((first, name))
+    for f, shown, (schema, batches, all_null, has_rows) in zip(files, names, opened, strict=True):
+        parts.append((first, shown))
         if root.is_dir():
             source.parts = tuple(parts)
-        where = RowSource.of(name) if root.is_dir() else source
+        where = RowSource.of(shown) if root.is_dir() else source
         if not reader.schema_problems(schema, where, all_null, has_rows=has_rows):
             continue
         row = first
@@ -522,7 +529,7 @@ def read_arrow(
                 reader.batch(batch, row)
                 row += batch.num_rows
         except (OSError, pa.ArrowException) as exc:  # named at the first row of the row group it stopped in
-            log.problems.append(_unreadable(source, exc, first + _group_start(Path(name), row - first)))
+            log.problems.append(_unreadable(source, exc, first + _group_start(f, row - first), file=f))
         first = row
     return log.finish(skip_invalid, defer)
 
@@ -576,8 +583,12 @@ def _feather_v1(path: str | Path) -> bool:
         return False
 
 
-def _unreadable(source: str, exc: BaseException, row: int = 0, *, empty: bool = False) -> Problem:
-    old = not empty and isinstance(source, str) and _feather_v1(source)
+def _unreadable(
+    source: str, exc: BaseException, row: int = 0, *, empty: bool = False, file: Path | None = None
+) -> Problem:
+    """E117 of a table that cannot be read, named ``source`` (``file``: where it is read, when that is another
+    path, looked at for Feather's first format)."""
+    old = not empty and isinstance(source, str) and _feather_v1(source if file is None else file)
     detail = words("events.E117.empty") if empty else _arrow_detail(exc)
     return problem(
         RowSource.of(source) if not isinstance(source, RowSource) else source,

@@ -194,6 +194,17 @@ AUTHORING: dict[str, Msg] = {
         "national holidays) than the client: no result is combined; run the client's releases of `sla-dsl` and "
         "`holidays` on every worker (executor)",
     ),
+    # a Dask worker of a release older than the check of the client's code: it fails to take a task of this one,
+    # its refusal of the call's arguments recognised on the client (sla_dsl/scale.py: older_code)
+    "author.api.older_code": Msg(
+        "ワーカーの `sla-dsl` は、クライアントのコードを確かめる前の古いリリースで、"
+        "このリリースのタスクを受け取れません（`{detail}`）。"
+        "結果は組み合わせません：クライアントと同じリリースの `sla-dsl` と `holidays` を"
+        "すべてのワーカーで動かしてください",
+        "a worker runs an older release of `sla-dsl`, one from before the check of the client's code, which cannot "
+        "take this release's tasks (`{detail}`): no result is combined; run the client's releases of `sla-dsl` and "
+        "`holidays` on every worker",
+    ),
     # `events` of sla_dsl.spark.evaluate / judge that is no Spark DataFrame (sla_dsl/spark.py)
     "author.api.spark_events_type": Msg(
         "`events` には `Spark` の `DataFrame` を渡してください（`{kind}` が渡されました。メモリ上の表は "

@@ -158,6 +158,43 @@ def test_a_yearly_closure_added_says_the_first_day_it_closes_under_the_new_versi
     assert other and all("first_closed" not in r for r in other)
 
 
+def test_a_yearly_named_holiday_added_says_its_first_date_under_the_new_version() -> None:
+    """QA: a yearly closure added said its first day (``（初回は2027年12月29日(水)）``, ``first_closed``); a yearly
+    named holiday added (a closure of one day each year, with its name) said none, in no form."""
+    old = _model(CLICKSOKO)
+    new = _year_end("2027-06-01", '  holiday yearly 05-01 "創立記念日" / "Foundation day"\n')
+    holiday = "当社営業時間の名前のある会社独自の毎年の休業日：なし → 毎年5月1日「創立記念日」"
+    assert f"- {holiday}（初回は2028年5月1日(月)）" in _markdown(old, new, "ja").splitlines()
+    assert (
+        '- Company business hours yearly named company closure days: none -> every year on May 1 "Foundation day" '
+        "(first on Mon 1 May 2028)"
+    ) in _markdown(old, new, "en").splitlines()
+    assert f"~ {holiday}（初回は2028年5月1日）" in _text(old, new, "ja")
+    assert _history(old, new, "ja")[-1] == f"{holiday}（初回は2028年5月1日(月)）"
+    (row,) = [
+        r
+        for r in json.loads(render_json(old, new, diff_models(old, new)))["changes"]
+        if r["field"] == "yearly_holidays"
+    ]
+    assert row["first_closed"] == [{"month": 5, "day": 1, "nth": None, "weekday": None, "date": "2028-05-01"}]
+    assert "(first on 2028-05-01)" in row["text"]
+    # one on a weekday of a month, added beside one kept: the added one alone has its first date
+    both = _year_end(
+        "2028-12-01",
+        '  holiday yearly 05-01 "創立記念日" / "Foundation day"\n'
+        '  holiday yearly 4th thu of nov "感謝祭" / "Thanksgiving"\n',
+    )
+    said = _notice(new, both, "en")[-1]
+    assert '-> every year on May 1 "Foundation day", every year on the 4th Thursday of November' in said, said
+    assert said.endswith("(first on Thu 22 Nov 2029)") and said.count("first on") == 1, said
+    (row,) = [
+        r
+        for r in json.loads(render_json(new, both, diff_models(new, both)))["changes"]
+        if r["field"] == "yearly_holidays"
+    ]
+    assert row["first_closed"] == [{"month": 11, "day": None, "nth": 4, "weekday": "thu", "date": "2029-11-22"}]
+
+
 @pytest.mark.parametrize(
     ("lang", "line"),
     [

@@ -33,7 +33,7 @@ def _incident(ident: str, reported: str, responded: str) -> list[dict[str, Any]]
 
 
 EVENTS = [
-    # Mon 2026-11-30: due 14:00 under 4h -> due 12:00 under 2h
+    # Mon 30 Nov 2026: due 14:00 under 4h -> due 12:00 under 2h
     *_incident("INC-LATE", "2026-11-30T10:00:00+09:00", "2026-11-30T13:30:00+09:00"),
     # answered within 2 business hours: met under both
     *_incident("INC-QUICK", "2026-11-30T10:00:00+09:00", "2026-11-30T11:00:00+09:00"),
@@ -93,7 +93,7 @@ def test_maintenance_move_is_reported(tmp_path: Path, capsys: pytest.CaptureFixt
         )
         == 0
     )
-    assert "moved Thu 2026-11-26 22:00–24:00 -> Wed 2026-11-18 22:00–24:00" in capsys.readouterr().out
+    assert "moved Thu 26 Nov 2026 22:00–24:00 -> Wed 18 Nov 2026 22:00–24:00" in capsys.readouterr().out
 
 
 def test_bad_events_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -62,7 +62,7 @@ def test_an_incident_old_cannot_judge_is_not_judged_under_old(
     code, out, err = _sla(capsys, str(POLICY), str(new), str(log), *PERIOD, "--lang", "en", "--exit-code")
     assert (code, err) == (1, ""), err
     assert (
-        "  INC-P4 P4 Priority 4: not judged -> met (due - -> Mon 2026-11-16 18:00, responded Tue 2026-11-03 10:00)\n"
+        "  INC-P4 P4 Priority 4: not judged -> met (due - -> Mon 16 Nov 2026 18:00, responded Tue 3 Nov 2026 10:00)\n"
         in out
     )
     assert (

@@ -104,12 +104,12 @@ def test_english_says_statuses_and_kinds_in_words(tmp_path: Path, capsys: pytest
     both, events = _files(tmp_path)
     out = _sla(capsys, "--lang", "en", str(POLICY), str(both), str(events))
     lines = out.splitlines()
-    assert lines[0].startswith("replay Click So-ko 2026.1 -> 2026.1, 2026.2: Sun 2026-11-01 00:00 to ")
+    assert lines[0].startswith("replay Click So-ko 2026.1 -> 2026.1, 2026.2: Sun 1 Nov 2026 00:00 to ")
     assert (
-        "  I5 P1 Priority 1: met -> breached (due Tue 2026-11-17 15:00 -> Tue 2026-11-17 12:00, "
-        "responded Tue 2026-11-17 14:30) (judged by 2026.2)"
+        "  I5 P1 Priority 1: met -> breached (due Tue 17 Nov 2026 15:00 -> Tue 17 Nov 2026 12:00, "
+        "responded Tue 17 Nov 2026 14:30) (judged by 2026.2)"
     ) in lines
-    assert "  O3 Recovery-information notice time: not applicable -> met (due - -> Fri 2026-11-27 14:00)" in lines
+    assert "  O3 Recovery-information notice time: not applicable -> met (due - -> Fri 27 Nov 2026 14:00)" in lines
     assert "  O3: notice not applicable -> met, downtime 0 -> 50 min" in lines
     assert any(
         x.startswith(
@@ -118,7 +118,7 @@ def test_english_says_statuses_and_kinds_in_words(tmp_path: Path, capsys: pytest
         )
         for x in lines
     ), out
-    assert "  AMI backup (OS drive backup) 2026-11-16: Missed -> -" in lines
+    assert "  AMI backup (OS drive backup) Mon 16 Nov 2026: Missed -> -" in lines
     assert any(x.startswith("  + response target breached I5: P1 Priority 1 response due ") for x in lines), out
     summary = out.split("\nviolations:\n")[0]
     for word in ("recovery", "content,", "machine_image", "not_applicable", "None"):

@@ -19,7 +19,7 @@ from sla_dsl.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"  # `timezone Asia/Tokyo`, `languages ja, en`
 
-# Mon 2026-11-02 09:00 Tokyo: P1 (4 business hours, 10:00-12:00 and 13:00-18:00) is due 15:00 Tokyo time
+# Mon 2 Nov 2026 09:00 Tokyo: P1 (4 business hours, 10:00-12:00 and 13:00-18:00) is due 15:00 Tokyo time
 # under Tokyo's calendar; under UTC's it is reported Mon 00:00 UTC and due 15:00 UTC (Tue 00:00 Tokyo)
 EVENTS = [
     {"event": "incident.reported", "at": "2026-11-02T09:00:00+09:00", "id": "INC-1", "priority": "P1"},
@@ -74,25 +74,25 @@ def test_times_are_shown_in_the_old_zone_in_english(tmp_path: Path, capsys: pyte
     events, utc, _ = _write(tmp_path)
     text = _replay(["--lang", "en", str(POLICY), str(utc), str(events)], capsys)
     assert text.startswith(
-        "replay Click So-ko 2026.1 -> 2026.3: Sun 2026-11-01 00:00 to Tue 2026-12-01 00:00 "
-        "(as of Tue 2026-12-01 00:00)\n"
+        "replay Click So-ko 2026.1 -> 2026.3: Sun 1 Nov 2026 00:00 to Tue 1 Dec 2026 00:00 "
+        "(as of Tue 1 Dec 2026 00:00)\n"
         "all times are in Japan Standard Time (UTC+9), the time zone of the old version (2026.1); "
         "the new version (2026.3) is in Coordinated Universal Time (UTC)\n"
         "\n"
         "incidents whose verdict changes:\n"
-        "  INC-1 P1 Priority 1: breached -> met (due Mon 2026-11-02 15:00 -> Tue 2026-11-03 00:00, "
-        "responded Mon 2026-11-02 16:12)\n"
+        "  INC-1 P1 Priority 1: breached -> met (due Mon 2 Nov 2026 15:00 -> Tue 3 Nov 2026 00:00, "
+        "responded Mon 2 Nov 2026 16:12)\n"
     )
     assert "\nviolations (as each version words them: times of + in UTC, of - in Japan time):\n" in text
     # the other way round: OLD in UTC, so every time in UTC
     text = _replay(["--lang", "en", str(utc), str(POLICY), str(events)], capsys)
     assert text.startswith(
-        "replay Click So-ko 2026.3 -> 2026.1: Sun 2026-11-01 00:00 to Tue 2026-12-01 00:00 "
-        "(as of Tue 2026-12-01 00:00)\n"
+        "replay Click So-ko 2026.3 -> 2026.1: Sun 1 Nov 2026 00:00 to Tue 1 Dec 2026 00:00 "
+        "(as of Tue 1 Dec 2026 00:00)\n"
         "all times are in Coordinated Universal Time (UTC), the time zone of the old version (2026.3); "
         "the new version (2026.1) is in Japan Standard Time (UTC+9)\n"
     )
-    assert "  INC-1 P1 Priority 1: met -> breached (due Mon 2026-11-02 15:00 -> Mon 2026-11-02 06:00, " in text
+    assert "  INC-1 P1 Priority 1: met -> breached (due Mon 2 Nov 2026 15:00 -> Mon 2 Nov 2026 06:00, " in text
 
 
 def test_same_zone_summary_and_the_json_keep_their_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,8 +110,8 @@ def test_same_zone_summary_and_the_json_keep_their_form(tmp_path: Path, capsys: 
     # the same zone: the text the summary always printed
     text = _replay(["--lang", "en", str(POLICY), str(shorter), str(events)], capsys)
     assert text == (
-        "replay Click So-ko 2026.1 -> 2026.3: Sun 2026-11-01 00:00 to Tue 2026-12-01 00:00 "
-        "(as of Tue 2026-12-01 00:00)\n"
+        "replay Click So-ko 2026.1 -> 2026.3: Sun 1 Nov 2026 00:00 to Tue 1 Dec 2026 00:00 "
+        "(as of Tue 1 Dec 2026 00:00)\n"
         "\n"
         "due time moved, verdict unchanged (1): INC-1\n"
         "\n"

@@ -236,9 +236,9 @@ def test_replay_in_japanese_and_english(tmp_path: Path, capsys: pytest.CaptureFi
     assert "\n案件の判定：" in ja and "未達 10 件 → " in ja
     assert english_words(ja) == set(), english_words(ja)
     code, en, _ = _run([*argv, "--lang", "en"], capsys)
-    assert en.startswith("replay Click So-ko 2026.1 -> 2026.1: Sun 2026-11-01 00:00 to ")
+    assert en.startswith("replay Click So-ko 2026.1 -> 2026.1: Sun 1 Nov 2026 00:00 to ")
     assert (
-        "\nincidents whose verdict changes:\n  INC-003 P1 Priority 1: met -> breached (due Thu 2026-11-05 11:30 -> "
+        "\nincidents whose verdict changes:\n  INC-003 P1 Priority 1: met -> breached (due Thu 5 Nov 2026 11:30 -> "
         in en
     )
     assert "\nincident statuses: " in en

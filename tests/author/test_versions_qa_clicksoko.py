@@ -249,9 +249,9 @@ def test_replay_writes_its_period_and_windows_as_the_reports_do(
     _, out, _ = _run(capsys, "replay", str(a), str(moved), str(EVENTS), *PERIOD, "--lang", "en")
     lines = out.splitlines()
     assert lines[0] == (
-        "replay Click So-ko 2026.1 -> 2026.2: Sun 2026-11-01 00:00 to Tue 2026-12-01 00:00 (as of Tue 2026-12-01 00:00)"
+        "replay Click So-ko 2026.1 -> 2026.2: Sun 1 Nov 2026 00:00 to Tue 1 Dec 2026 00:00 (as of Tue 1 Dec 2026 00:00)"
     )
-    assert "  moved Thu 2026-11-26 22:00–24:00 -> Wed 2026-11-18 22:00–24:00" in lines
+    assert "  moved Thu 26 Nov 2026 22:00–24:00 -> Wed 18 Nov 2026 22:00–24:00" in lines
     assert "T00:00:00+09:00" not in out
 
 

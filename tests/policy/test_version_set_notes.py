@@ -165,3 +165,46 @@ def test_an_answer_from_the_higher_number_as_the_earliest_is_told_of_it(tmp_path
     folder = _versions(tmp_path / "policies")
     r = _sla("deadline", folder, "--priority", "P2", "--from", "2025-11-05T10:00:00+09:00", "--lang", "en")
     assert r.returncode == 0 and r.stderr.splitlines()[-1] == f"sla: note: {EN}", r.stderr
+
+
+REACHING = """\
+cases:
+  - name: deadline before 2027.1's date
+    deadline: {priority: P2, from: "2025-12-31T23:59:00+09:00"}
+    expect: "2026-01-02T18:00:00+09:00"
+  - name: deadline after 2027.1's date
+    deadline: {priority: P2, from: "2026-11-05T10:00:00+09:00"}
+    expect: "2026-11-05T18:00:00+09:00"
+  - name: windows up to 2027.1's date
+    maintenance: {from: "2025-10-01", to: "2026-01-01"}
+    expect: ["2025-10-23T22:00:00+09:00/2025-10-24T00:00:00+09:00",
+             "2025-11-27T22:00:00+09:00/2025-11-28T00:00:00+09:00",
+             "2025-12-25T22:00:00+09:00/2025-12-26T00:00:00+09:00"]
+  - name: windows past 2027.1's date
+    maintenance: {from: "2025-12-01", to: "2026-01-01T00:01:00+09:00"}
+    expect: ["2025-12-25T22:00:00+09:00/2025-12-26T00:00:00+09:00"]
+"""
+
+
+def test_sla_test_says_it_only_of_cases_reaching_the_higher_numbers_date(tmp_path: Path) -> None:
+    """QA: ``sla test`` said W307 of every case, where ``sla deadline`` and ``sla maintenance`` say it only when
+    the question reaches the date of the version with the higher number (2027.1's 2026-01-01): a case whose
+    instants stay before it is answered the same whichever version is fixed, and carries no such note."""
+    folder = _three(tmp_path / "policies")
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(REACHING, "utf-8")
+    r = _sla("test", folder, cases, "--format", "json", "--lang", "en")
+    assert r.returncode == 0, r.stdout + r.stderr
+    said = {c["name"]: EN in c.get("notes", []) for c in json.loads(r.stdout)}
+    assert said == {
+        "deadline before 2027.1's date": False,
+        "deadline after 2027.1's date": True,
+        "windows up to 2027.1's date": False,
+        "windows past 2027.1's date": True,
+    }
+    early = tmp_path / "early.yaml"  # (in text, on stderr: only when a case run reaches it)
+    early.write_text("\n".join(REACHING.splitlines()[:4]) + "\n", "utf-8")
+    r = _sla("test", folder, early, "--lang", "en")
+    assert r.returncode == 0 and f"sla: note: {EN}" not in r.stderr.splitlines(), r.stdout + r.stderr
+    r = _sla("test", folder, cases, "--lang", "en")
+    assert r.returncode == 0 and r.stderr.splitlines().count(f"sla: note: {EN}") == 1, r.stdout + r.stderr

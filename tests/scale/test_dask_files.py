@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import sla_dsl
 from sla_dsl.errors import InputError
 from sla_dsl.evaluation.partition import PartitionError, merge
 from sla_dsl.events.problems import EventInputError
@@ -542,3 +543,28 @@ def test_a_policy_compiled_from_text_is_refused_in_its_language(tmp_path: Path) 
     # (what compile_policy gives is no policy to send: a TypeError, as sla_dsl.evaluate says it)
     with pytest.raises(TypeError, match=r"policy: expected a Policy or a sequence of its versions, found Compiled"):
         sla_dask.judge(compile_policy(text), tmp_path, NOV, DEC, partitioned=True)  # type: ignore[arg-type]
+
+
+def test_a_damaged_page_of_a_relative_path_is_named_as_given_as_one_run_names_it(
+    dask_client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: the worker reads a file by the client's absolute path, and its E117 named that path
+    (``/tmp/.../events/part-001.parquet: row 201: error: [E117] ...``) where one run over ``events`` names
+    ``events/part-001.parquet``: the file is named as the caller gave it, partitioned or shuffled."""
+    files = write_files(EXAMPLE, tmp_path / "events", 2)
+    part = files / "part-001.parquet"
+    pq.write_table(pq.read_table(part), part, row_group_size=100, compression="none")
+    column = pq.read_metadata(part).row_group(2).column(2)
+    data = bytearray(part.read_bytes())
+    data[column.data_page_offset : column.data_page_offset + 16] = b"\xff" * 16
+    part.write_bytes(bytes(data))
+    monkeypatch.chdir(tmp_path)  # (the cluster's workers stay where they started)
+    with pytest.raises(EventInputError) as one:
+        sla_dsl.evaluate(policy(), "events", NOV, DEC)
+    first = str(one.value.in_lang("en")).splitlines()[0]
+    assert first.startswith("events/part-001.parquet: row 201: error: [E117] cannot read the file"), first
+    for events in ("events", ["events/part-000.parquet", "events/part-001.parquet"]):
+        for partitioned in (True, False):
+            with pytest.raises(EventInputError) as err:
+                sla_dask.judge(POLICY_PATH, events, NOV, DEC, partitioned=partitioned)
+            assert str(err.value.in_lang("en")).splitlines()[0] == first, (events, partitioned)

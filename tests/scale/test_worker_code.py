@@ -145,3 +145,69 @@ def test_spark_executors_of_other_code_give_no_report(spark: Any, monkeypatch: p
         sla_spark.judge(POLICY_PATH, events, NOV, DEC)
     assert str(err.value).startswith(JA)
     assert "Traceback" not in str(err.value)
+
+
+def _older_release(older: bool) -> None:
+    """On a worker: its ``sla_dsl.dask`` as a release before the check of the client's code had it (the functions
+    of the tasks' names taking the arguments themselves, no payload), or its own again."""
+    import sla_dsl.dask as module
+
+    if not older:
+        module.__dict__.update(module.__dict__.pop("_own_kept", {}))
+        return
+
+    def _judge_frame(frame: Any, texts: Any, start: Any, end: Any, as_of: Any, source: Any, skip: Any) -> Any:
+        raise AssertionError("never called with this release's arguments")
+
+    def _blob(part: Any) -> bytes:
+        raise AssertionError("never called with this release's arguments")
+
+    def _merge_all(parts: list[Any]) -> Any:
+        raise AssertionError("never called with this release's arguments")
+
+    kept = {}
+    for f in (_judge_frame, _blob, _merge_all):
+        f.__qualname__ = f.__name__  # (a function of the module, as the older release's were)
+        kept[f.__name__] = getattr(module, f.__name__)
+        setattr(module, f.__name__, f)
+    module.__dict__.setdefault("_own_kept", kept)
+
+
+@pytest.fixture
+def workers_of_an_older_release(dask_client: Any) -> Iterator[Any]:
+    dask_client.run(_older_release, True)
+    try:
+        yield dask_client
+    finally:
+        dask_client.run(_older_release, False)
+
+
+def test_dask_workers_of_a_release_before_the_check_are_refused_in_words(workers_of_an_older_release: Any) -> None:
+    """QA: a worker of a release older than the check of the client's code knows no payload: its ``_judge_frame``
+    took the arguments themselves, and the client got its raw ``TypeError: _judge_frame() missing 5 required
+    positional arguments: ...``. Recognised as such (a function of a task's name refusing this release's call),
+    it is the refusal of other code, in the policy's language, and no report is given."""
+    dd = pytest.importorskip("dask.dataframe")
+    sla_dask = pytest.importorskip("sla_dsl.dask")
+    events = dd.from_pandas(frame(EXAMPLE), npartitions=2)
+    with pytest.raises(OtherCodeError) as err:
+        sla_dask.judge(POLICY_PATH, events, NOV, DEC)
+    said = str(err.value)
+    assert said.startswith("ワーカーの `sla-dsl` は、クライアントのコードを確かめる前の古いリリースで"), said
+    assert "_judge_frame() missing 5 required positional arguments" in said and err.value.lang == "ja"
+    with pytest.raises(OtherCodeError) as err:
+        sla_dask.judge(_english(POLICY_PATH.read_text("utf-8")), events, NOV, DEC)
+    assert str(err.value).startswith("a worker runs an older release of `sla-dsl`"), str(err.value)
+
+
+def test_a_type_error_of_another_function_is_not_taken_for_an_older_release() -> None:
+    refused = sla_dsl.scale.older_code(
+        TypeError("_blob() takes 1 positional argument but 2 were given"), ["_blob"], "en"
+    )
+    assert isinstance(refused, OtherCodeError)
+    for exc in (
+        TypeError("len() takes exactly one argument (2 given)"),  # (not a function of a task's name)
+        TypeError("unsupported operand type(s) for +: 'int' and 'str'"),
+        ValueError("_blob() takes 1 positional argument but 2 were given"),
+    ):
+        assert sla_dsl.scale.older_code(exc, ["_blob"], "en") is None, exc
