@@ -338,14 +338,21 @@ def added_yearly_closures(old: object, new: object, since: dt.date) -> list[tupl
 def added_yearly_holidays(old: object, new: object, since: dt.date) -> list[tuple[m.YearlyHoliday, dt.date]]:
     """The yearly named holidays of ``new`` (a calendar's ``yearly_holidays``) that ``old`` did not have, each
     with its first date on or after ``since`` (NEW's effective date), as :func:`added_yearly_closures` gives a
-    yearly closure's; one that never falls (``02-29`` past the supported years) left out."""
+    yearly closure's; one that never falls (``02-29`` past the supported years) left out, and so is one
+    ``old`` had on the same day under another name (a holiday renamed is not a new day off)."""
     was = tuple(old or ()) if isinstance(old, tuple | list) else ()
     now = tuple(new or ()) if isinstance(new, tuple | list) else ()
+    days = {_holiday_day(h) for h in was if isinstance(h, m.YearlyHoliday)}
     out = []
     for h in now:
-        if isinstance(h, m.YearlyHoliday) and h not in was and (day := first_holiday(h, since)) is not None:
+        if isinstance(h, m.YearlyHoliday) and _holiday_day(h) not in days and (day := first_holiday(h, since)):
             out.append((h, day))
     return out
+
+
+def _holiday_day(h: m.YearlyHoliday) -> tuple[int, int | None, int | None, m.Weekday | None]:
+    """The day a yearly holiday falls on, whatever its name."""
+    return (h.month, h.day, h.nth, h.weekday)
 
 
 def first_holiday(h: m.YearlyHoliday, since: dt.date) -> dt.date | None:
