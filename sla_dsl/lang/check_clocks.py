@@ -78,7 +78,7 @@ import itertools
 from collections.abc import Collection, Mapping, Sequence
 
 from . import model as m
-from .check_not_due import not_due_conflicts
+from .check_not_due import not_due_conflicts, until_events
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 
 #: The keyword a line of a clock's life cycle is written with, by its kind.
@@ -450,7 +450,7 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
     pauses = [k for k, (kind, _, _) in enumerate(lines) if kind == "pauses"]
     for k in pauses:  # each pause line: its event, then the events that resume it
         until = list(itertools.takewhile(lambda line: line[0] == "until", lines[k + 1 :]))
-        out += _pause_events(clock, lines[k][1], until)
+        out += until_events(clock, lines[k][1], until, "pauses at", "diag.E245")
     out += not_due_conflicts(clock, lines)
     for kind, ev, span in lines:
         if not ev.startswith("incident."):
@@ -489,30 +489,6 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
             if key is not None:
                 text = words(f"diag.E221.{key}", clock=clock, event=ev)
                 out.append(_err("E221", text, span, help=words(f"diag.E221.{key}.help", event=ev)))
-    return out
-
-
-def _pause_events(clock: str, at: str, until: Sequence[tuple[str, str, m.Span]]) -> list[Diagnostic]:
-    """E245 for a pause at ``at`` that names ``at`` again in ``until`` (its next record would resume it) or
-    an event twice there, at that event; the help gives the line without it."""
-    names = [ev for _, ev, _ in until]
-    kept = [ev for ev in dict.fromkeys(names) if ev != at]
-    fix = f"pauses at {at} until {', '.join(kept)}"
-    out: list[Diagnostic] = []
-    for k, (_, ev, span) in enumerate(until):
-        if ev == at and at not in names[:k]:
-            # (the one event that resumes it: another is to be named; in a list: the others resume it)
-            help = words("diag.E245.help.drop", event=ev, fix=fix) if kept else words("diag.E245.help")
-            out.append(_err("E245", words("diag.E245", clock=clock, event=at), span, help=help))
-        elif ev != at and ev in names[:k]:
-            out.append(
-                _err(
-                    "E245",
-                    words("diag.E245.twice", clock=clock, at=at, event=ev),
-                    span,
-                    help=words("diag.E245.twice.help", fix=fix),
-                )
-            )
     return out
 
 

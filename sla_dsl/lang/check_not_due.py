@@ -36,7 +36,7 @@ def not_due_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> l
     for k, (kind, ev, span) in enumerate(lines):
         if kind == "not_due":
             until = list(itertools.takewhile(lambda line: line[0] == "not_due_until", lines[k + 1 :]))
-            out += _until_events(clock, ev, until)
+            out += until_events(clock, ev, until)
         if kind not in ("not_due", "not_due_until") or not ev.startswith("incident.") or ev == "incident.reported":
             continue  # (another record's event is E244's; the report, E221's with every line's)
         if ev in paused:
@@ -50,18 +50,27 @@ def not_due_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> l
     return out
 
 
-def _until_events(clock: str, at: str, until: Sequence[tuple[str, str, m.Span]]) -> list[Diagnostic]:
-    """E245 for a not-due line at ``at`` that names ``at`` again in ``until``, or an event twice there."""
+def until_events(
+    clock: str,
+    at: str,
+    until: Sequence[tuple[str, str, m.Span]],
+    line: str = "not due at",
+    key: str = "diag.E245.not_due",
+) -> list[Diagnostic]:
+    """E245 for a line ``line A until ...`` (a pause, ``pauses at`` with ``key`` ``diag.E245``, or a not-due
+    line) at ``at`` that names ``at`` again in ``until`` (for a pause, its next record would resume it), or an
+    event twice there, at that event; the help gives the line without it."""
     names = [ev for _, ev, _ in until]
     kept = [ev for ev in dict.fromkeys(names) if ev != at]
-    fix = f"not due at {at} until {', '.join(kept)}"
+    fix = f"{line} {at} until {', '.join(kept)}"
     out: list[Diagnostic] = []
     for k, (_, ev, span) in enumerate(until):
         if ev == at and at not in names[:k]:
-            help = words("diag.E245.not_due.help.drop", event=ev, fix=fix) if kept else words("diag.E245.not_due.help")
-            out.append(diagnostic("E245", words("diag.E245.not_due", clock=clock, event=at), span, help=help))
+            # (the one event that ends it: another is to be named; in a list: the others end it)
+            help = words(f"{key}.help.drop", event=ev, fix=fix) if kept else words(f"{key}.help")
+            out.append(diagnostic("E245", words(key, clock=clock, event=at), span, help=help))
         elif ev != at and ev in names[:k]:
-            text = words("diag.E245.not_due.twice", clock=clock, at=at, event=ev)
+            text = words(f"{key}.twice", clock=clock, at=at, event=ev)
             out.append(diagnostic("E245", text, span, help=words("diag.E245.twice.help", fix=fix)))
     return out
 
